@@ -1,0 +1,5 @@
+"""Demo content of the cases app, loaded by `manage.py load_demo` (idempotent)."""
+
+
+def load(stdout=None) -> None:
+    pass

@@ -1,0 +1,42 @@
+"""Reads of the organisation data."""
+
+import re
+
+from django.db.models import QuerySet
+from wagtail.models import Locale
+
+from .models import Gemeente, Partner, Theme
+
+POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
+
+
+def postcode_normalise(value: str) -> str | None:
+    """'1315 ab' -> '1315 AB'; None when it is not a Dutch postcode."""
+    match = POSTCODE_RE.match(value or "")
+    if not match:
+        return None
+    letters = match.group(2).upper()
+    if letters in {"SA", "SD", "SS"}:
+        return None
+    return f"{match.group(1)} {letters}"
+
+
+def gemeente_for_postcode(postcode: str) -> Gemeente | None:
+    """The gemeente whose ranges cover `postcode`, or None (outside every known region)."""
+    normalised = postcode_normalise(postcode)
+    if normalised is None:
+        return None
+    digits = int(normalised[:4])
+    for gemeente in Gemeente.objects.select_related("regio"):
+        if gemeente.covers(digits):
+            return gemeente
+    return None
+
+
+def theme_list() -> QuerySet[Theme]:
+    """Themes in the default language: the ones every other model links to."""
+    return Theme.objects.filter(locale=Locale.get_default())
+
+
+def partner_list() -> QuerySet[Partner]:
+    return Partner.objects.filter(is_active=True).select_related("gemeente", "regio")
