@@ -66,3 +66,25 @@ class LinkPurpose(models.TextChoices):
     VERVOLGSCAN = "vervolgscan", _("Start a follow-up scan")
     MIJN_GEGEVENS = "mijn_gegevens", _("View and manage my data")
     SATISFACTION = "satisfaction", _("Give feedback")
+
+
+class EventKind(models.TextChoices):
+    """Countable facts, recorded anonymously when they happen (see monitoring.py)."""
+
+    SCAN_STARTED = "scan_started", _("Scan started")
+    SCAN_SUBMITTED = "scan_submitted", _("Scan submitted")
+    VERVOLGSCAN_SUBMITTED = "vervolgscan_submitted", _("Follow-up scan submitted")
+    CASE_OPENED = "case_opened", _("Case opened")
+    FIRST_CONTACT = "first_contact", _("First contact")
+    APPOINTMENT_HELD = "appointment_held", _("Appointment held")
+    ADVICE_GIVEN = "advice_given", _("Advice given")
+    REFERRAL_MADE = "referral_made", _("Referral made")
+    REFERRAL_ACCEPTED = "referral_accepted", _("Referral accepted")
+    REFERRAL_DECLINED = "referral_declined", _("Referral declined")
+    REFERRAL_COMPLETED = "referral_completed", _("Referral completed")
+    CASE_CLOSED = "case_closed", _("Case closed")
+    EVENT_REGISTERED = "event_registered", _("Registered for a meeting")
+    EVENT_ATTENDED = "event_attended", _("Attended a meeting")
+    MEETING_HELD = "meeting_held", _("Meeting held")
+    QUESTION_ANSWERED = "question_answered", _("Question answered")
+    SATISFACTION_GIVEN = "satisfaction_given", _("Satisfaction given")

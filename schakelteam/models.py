@@ -8,6 +8,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from .constants import LinkPurpose, PartnerKind
+from .monitoring import MonitoringEvent  # noqa: F401  (a model of this app)
 
 
 class Regio(models.Model):
