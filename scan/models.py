@@ -1,0 +1,428 @@
+"""Versioned scan definitions (editors) and the anonymous responses to them (entrepreneurs)."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+
+from schakelteam.constants import SbiSection, SizeClass
+
+from .constants import (
+    CHOICE_KINDS,
+    DefinitionKind,
+    DefinitionStatus,
+    Direction,
+    Horizon,
+    QuestionKind,
+    TurnoverClass,
+)
+
+
+class DefinitionFrozen(ValidationError):
+    """A published definition (and everything in it) cannot change any more."""
+
+    def __init__(self):
+        super().__init__(
+            _("This version is published and frozen. Create a new draft to change it.")
+        )
+
+
+def _definition_published(definition_id: int | None) -> bool:
+    if not definition_id:
+        return False
+    return ScanDefinition.objects.filter(
+        pk=definition_id, status=DefinitionStatus.PUBLISHED
+    ).exists()
+
+
+class ScanDefinition(ClusterableModel):
+    """One version of a questionnaire, e.g. "Bedrijfsscan 2026.1"; published = frozen."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=DefinitionKind.choices,
+        default=DefinitionKind.BEDRIJFSSCAN,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DefinitionStatus.choices,
+        default=DefinitionStatus.DRAFT,
+        editable=False,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    intro = models.TextField(_("introduction"), blank=True)
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("copied from"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        InlinePanel("domains", label=_("Domains")),
+        InlinePanel("direction_rules", label=_("Direction rules")),
+    ]
+
+    class Meta:
+        ordering = ["kind", "-published_at", "-created_at"]
+        verbose_name = _("scan definition")
+        verbose_name_plural = _("scan definitions")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == DefinitionStatus.PUBLISHED
+
+    def clean(self) -> None:
+        if self.pk and _definition_published(self.pk):
+            raise DefinitionFrozen()
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk and _definition_published(self.pk) and not kwargs.pop("_publishing", False):
+            raise DefinitionFrozen()
+        kwargs.pop("_publishing", None)
+        super().save(*args, **kwargs)
+
+
+class _FrozenChild(models.Model):
+    """Refuses changes once the owning definition is published."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if _definition_published(self._definition_id()):
+            raise DefinitionFrozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if _definition_published(self._definition_id()):
+            raise DefinitionFrozen()
+        return super().delete(*args, **kwargs)
+
+    def clean(self) -> None:
+        if _definition_published(self._definition_id()):
+            raise DefinitionFrozen()
+
+    def _definition_id(self) -> int | None:
+        raise NotImplementedError
+
+
+class Domain(_FrozenChild):
+    """One step of the scan, linked to a theme; holds the advice per score band."""
+
+    definition = ParentalKey(ScanDefinition, on_delete=models.CASCADE, related_name="domains")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    slug = models.SlugField(
+        _("slug"), help_text=_("Stable across versions; used to compare scans.")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    intro = models.TextField(_("introduction"), blank=True)
+    theme = models.ForeignKey(
+        "schakelteam.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("theme"),
+    )
+    scored = models.BooleanField(
+        _("shown in the result"),
+        default=True,
+        help_text=_("Off for a closing step without scores."),
+    )
+    condition_size_classes = models.JSONField(
+        _("only for size classes"),
+        default=list,
+        blank=True,
+        help_text=_('Empty: everyone. Otherwise a list such as ["2-4", "5-10"].'),
+    )
+    advice_attention = models.TextField(_("advice when the score is 0–39"), blank=True)
+    advice_on_way = models.TextField(_("advice when the score is 40–69"), blank=True)
+    advice_strong = models.TextField(_("advice when the score is 70–100"), blank=True)
+
+    panels = [
+        FieldPanel("order"),
+        FieldPanel("slug"),
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        FieldPanel("theme"),
+        FieldPanel("scored"),
+        FieldPanel("condition_size_classes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("advice_attention"),
+                FieldPanel("advice_on_way"),
+                FieldPanel("advice_strong"),
+            ],
+            heading=_("Advice"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+        constraints = [
+            models.UniqueConstraint(fields=["definition", "slug"], name="scan_domain_slug_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def _definition_id(self) -> int | None:
+        return self.definition_id
+
+    def clean(self) -> None:
+        super().clean()
+        sizes = self.condition_size_classes
+        if not isinstance(sizes, list) or any(s not in SizeClass.values for s in sizes):
+            raise ValidationError(
+                {"condition_size_classes": _('Use a list of size classes, e.g. ["2-4"].')}
+            )
+
+    def applies_to(self, size_class: str) -> bool:
+        return not self.condition_size_classes or size_class in self.condition_size_classes
+
+    def advice_for(self, band: str | None) -> str:
+        return {
+            "attention": self.advice_attention,
+            "on_way": self.advice_on_way,
+            "strong": self.advice_strong,
+        }.get(band or "", "")
+
+
+class Question(_FrozenChild, ClusterableModel):
+    domain = models.ForeignKey(
+        Domain, on_delete=models.CASCADE, related_name="questions", verbose_name=_("domain")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    slug = models.SlugField(_("slug"), help_text=_("Stable across versions."))
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
+    horizon = models.CharField(
+        _("horizon"), max_length=10, choices=Horizon.choices, default=Horizon.NOW
+    )
+    help_text = models.CharField(_("help text"), max_length=400, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, help_text=_("0: the answer does not count in the score.")
+    )
+    condition_question_slug = models.SlugField(
+        _("show only if question"),
+        blank=True,
+        help_text=_("Slug of an earlier question in this definition."),
+    )
+    condition_values = models.JSONField(
+        _("has one of the answers"), default=list, blank=True, help_text=_('e.g. ["ja"]')
+    )
+
+    panels = [
+        FieldPanel("domain"),
+        FieldPanel("order"),
+        FieldPanel("slug"),
+        FieldPanel("text"),
+        FieldPanel("kind"),
+        FieldPanel("horizon"),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+        FieldPanel("weight"),
+        MultiFieldPanel(
+            [FieldPanel("condition_question_slug"), FieldPanel("condition_values")],
+            heading=_("Condition"),
+        ),
+        InlinePanel("options", label=_("Answer options")),
+    ]
+
+    class Meta:
+        ordering = ["domain__order", "order", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def _definition_id(self) -> int | None:
+        return self.domain.definition_id if self.domain_id else None
+
+    def clean(self) -> None:
+        super().clean()
+        if not isinstance(self.condition_values, list):
+            raise ValidationError({"condition_values": _("Use a list of answer values.")})
+        if self.condition_question_slug and not self.condition_values:
+            raise ValidationError({"condition_values": _("Give the answers that show it.")})
+        if self.condition_question_slug and self.domain_id:
+            earlier = Question.objects.filter(
+                domain__definition_id=self.domain.definition_id, slug=self.condition_question_slug
+            ).exclude(pk=self.pk)
+            if not earlier.exists():
+                raise ValidationError(
+                    {"condition_question_slug": _("No question with this slug in this version.")}
+                )
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind in CHOICE_KINDS
+
+
+class Option(_FrozenChild):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    value = models.SlugField(_("value"), max_length=40, help_text=_("Stable across versions."))
+    label = models.CharField(_("label"), max_length=200)
+    score = models.PositiveSmallIntegerField(
+        _("score"), null=True, blank=True, help_text=_("1 to 5; empty: does not count.")
+    )
+
+    panels = [FieldPanel("order"), FieldPanel("value"), FieldPanel("label"), FieldPanel("score")]
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("answer option")
+        verbose_name_plural = _("answer options")
+
+    def __str__(self) -> str:
+        return self.label
+
+    def _definition_id(self) -> int | None:
+        if not self.question_id:
+            return None
+        return self.question.domain.definition_id
+
+    def clean(self) -> None:
+        super().clean()
+        if self.score is not None and not 1 <= self.score <= 5:
+            raise ValidationError({"score": _("A score is 1 to 5, or empty.")})
+
+
+class DirectionRule(_FrozenChild):
+    """Tried in order; the first whose condition holds gives the direction (empty = always)."""
+
+    definition = ParentalKey(
+        ScanDefinition, on_delete=models.CASCADE, related_name="direction_rules"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
+    condition = models.JSONField(
+        _("condition"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'e.g. {"any": [{"field": "answer.ond-plannen", "op": "in", "value": ["stoppen"]}]}'
+        ),
+    )
+    reason = models.TextField(_("reason shown"))
+    description = models.TextField(_("description"), blank=True)
+    theme_slugs = models.JSONField(_("themes"), default=list, blank=True)
+
+    panels = [
+        FieldPanel("order"),
+        FieldPanel("direction"),
+        FieldPanel("condition"),
+        FieldPanel("reason"),
+        FieldPanel("description"),
+        FieldPanel("theme_slugs"),
+    ]
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("direction rule")
+        verbose_name_plural = _("direction rules")
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.get_direction_display()}"
+
+    def _definition_id(self) -> int | None:
+        return self.definition_id
+
+    def clean(self) -> None:
+        super().clean()
+        from .scoring import condition_validate
+
+        try:
+            condition_validate(self.condition)
+        except ValueError as exc:
+            raise ValidationError({"condition": str(exc)}) from exc
+
+
+class ScanResponse(models.Model):
+    """One entrepreneur's scan; anonymous (no name or e-mail is ever stored here)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    definition = models.ForeignKey(
+        ScanDefinition, on_delete=models.PROTECT, related_name="responses"
+    )
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="followups"
+    )
+    size_class = models.CharField(
+        _("size class"), max_length=10, choices=SizeClass.choices, blank=True
+    )
+    sbi_section = models.CharField(
+        _("SBI section"), max_length=1, choices=SbiSection.choices, blank=True
+    )
+    postcode = models.CharField(_("postcode digits"), max_length=4, blank=True)
+    gemeente = models.ForeignKey(
+        "schakelteam.Gemeente", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=20, blank=True)
+    turnover_class = models.CharField(
+        _("turnover"), max_length=20, choices=TurnoverClass.choices, blank=True
+    )
+    help_themes = models.ManyToManyField(
+        "schakelteam.Theme", blank=True, related_name="+", verbose_name=_("help wanted with")
+    )
+    facts_done = models.BooleanField(default=False)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    research_consent_at = models.DateTimeField(null=True, blank=True)
+    # Scores computed at submit (definition is frozen, so this equals re-scoring).
+    result = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("scan response")
+        verbose_name_plural = _("scan responses")
+
+    def __str__(self) -> str:
+        return f"{self.definition.name} {self.uuid}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class ScanAnswer(models.Model):
+    response = models.ForeignKey(ScanResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    # Option value (str), option values (list), a number (int) or text (str).
+    value = models.JSONField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("scan answer")
+        verbose_name_plural = _("scan answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="scan_answer_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.slug}={self.value}"
