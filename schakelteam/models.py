@@ -9,6 +9,8 @@ from wagtail.search import index
 
 from .constants import LinkPurpose, PartnerKind
 from .monitoring import MonitoringEvent  # noqa: F401  (a model of this app)
+from .regional_data_models import RegionalIndicator  # noqa: F401
+from .reports_models import KpiDefinition, QuarterlyReport  # noqa: F401
 
 
 class Regio(models.Model):
