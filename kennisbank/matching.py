@@ -1,0 +1,229 @@
+"""Which regelingen may apply to a company, and exactly why.
+
+`regelingen_match()` is the one entry point (scan result page, regelingencheck, casus advice).
+It loads every live regeling with criteria, themes and gemeenten in a fixed number of queries
+and hands plain snapshots to the pure `regelingen_evaluate()` (kennisbank.eligibility)."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from kennisbank.constants import RegelingLevel
+from kennisbank.eligibility import (
+    INF,
+    CriterionResult,
+    Deadline,
+    DeadlineState,
+    MatchResult,
+    MatchStatus,
+    Outcome,
+    RegelingMatch,
+    RegelingRules,
+    Rule,
+    deadline_for,
+    regelingen_evaluate,
+    rule_evaluate,
+    today_amsterdam,
+)
+from kennisbank.facts import FACTS, SECTION_DIVISIONS
+
+__all__ = [
+    "CriterionResult",
+    "Deadline",
+    "DeadlineState",
+    "MatchResult",
+    "MatchStatus",
+    "Outcome",
+    "RegelingMatch",
+    "RegelingRules",
+    "Rule",
+    "bench_evaluate",
+    "deadline_for",
+    "regelingen_evaluate",
+    "regelingen_match",
+    "rule_evaluate",
+]
+
+# ---------------------------------------------------------------- loading (the only queries)
+
+
+def rules_derived(page: Any, explicit_facts: set[str], gemeente_slugs: list[str]) -> list[Rule]:
+    """The page's structured fields as rules, unless an explicit criterion covers that fact."""
+    rules: list[Rule] = []
+    if "medewerkers" not in explicit_facts:
+        if page.size_min is not None:
+            rules.append(Rule("medewerkers", "gte", page.size_min, derived=True))
+        if page.size_max is not None:
+            rules.append(Rule("medewerkers", "lte", page.size_max, derived=True))
+    sectors = [s for s in (page.sectors or []) if isinstance(s, str)]
+    if sectors and "sector_sbi" not in explicit_facts:
+        rules.append(Rule("sector_sbi", "in", [s.upper() for s in sectors], derived=True))
+    if gemeente_slugs and "gemeente" not in explicit_facts:
+        rules.append(Rule("gemeente", "in", sorted(gemeente_slugs), derived=True))
+    phases = [p for p in (page.phases or []) if isinstance(p, str)]
+    if phases and "fase" not in explicit_facts:
+        rules.append(Rule("fase", "in", phases, knockout=False, derived=True))
+    return rules
+
+
+def regeling_rules_build(page: Any) -> RegelingRules:
+    """Snapshot of one page whose criteria, themes and gemeenten were prefetched."""
+    explicit = [
+        Rule(
+            c.fact,
+            c.operator,
+            c.value,
+            c.knockout,
+            c.explanation_met,
+            c.explanation_not_met,
+        )
+        for c in page.criteria.all()
+        if c.fact in FACTS
+    ]
+    gemeenten = [g.slug for g in page.gemeenten.all()]
+    derived = rules_derived(page, {r.fact for r in explicit}, gemeenten)
+    return RegelingRules(
+        regeling=page,
+        rules=(*explicit, *derived),
+        theme_slugs=frozenset(t.slug for t in page.themes.all()),
+        level=page.level,
+        opens_on=page.opens_on,
+        closes_on=page.closes_on,
+        title=page.title,
+    )
+
+
+def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
+    """Every live regeling (or the given queryset) with criteria, themes and gemeenten: 4 queries."""
+    from kennisbank.models import RegelingPage
+
+    queryset = regelingen if regelingen is not None else RegelingPage.objects.live()
+    queryset = queryset.prefetch_related("criteria", "themes", "gemeenten").order_by("title")
+    return [regeling_rules_build(page) for page in queryset]
+
+
+def fact_labels_load() -> dict[str, dict[str, str]]:
+    """Display names for the database-backed choices (3 queries)."""
+    from kennisbank.facts import dynamic_choices_load
+
+    dynamic = dynamic_choices_load()
+    return {
+        key: {str(v): str(label) for v, label in dynamic.get(fact.dynamic_choices, ())}
+        for key, fact in FACTS.items()
+        if fact.dynamic_choices
+    }
+
+
+def facts_complete(facts: dict[str, Any]) -> dict[str, Any]:
+    """Fill the province from the gemeente when only the gemeente is known (one query)."""
+    facts = dict(facts or {})
+    if facts.get("gemeente") and not facts.get("regio"):
+        from schakelteam.models import Gemeente
+
+        province = (
+            Gemeente.objects.filter(slug=facts["gemeente"])
+            .values_list("regio__province", flat=True)
+            .first()
+        )
+        if province:
+            facts["regio"] = province
+    return facts
+
+
+def regelingen_match(
+    *,
+    facts: dict[str, Any],
+    today: datetime.date | None = None,
+    include_not_fitting: bool = False,
+    regelingen: Any = None,
+    labels: dict[str, dict[str, str]] | None = None,
+) -> MatchResult:
+    """The public entry point: which live regelingen fit these facts, and why.
+
+    `facts` uses kennisbank.facts keys; an integer fact may be an int or a (low, high|None) range.
+    A fixed number of queries whatever the number of regelingen."""
+    items = regelingen_rules_load(regelingen)
+    return regelingen_evaluate(
+        items,
+        facts_complete(facts),
+        today=today or today_amsterdam(),
+        include_not_fitting=include_not_fitting,
+        labels=labels if labels is not None else fact_labels_load(),
+    )
+
+
+# ---------------------------------------------------------------- benchmark
+
+
+@dataclass(frozen=True)
+class _BenchRegeling:
+    title: str
+
+
+def bench_regelingen_build(
+    n_regelingen: int, criteria_each: int = 5, seed: int = 6
+) -> list[RegelingRules]:
+    """`n_regelingen` in-memory regelingen with `criteria_each` criteria (no database)."""
+    rng = random.Random(seed)  # noqa: S311 — benchmark data, not security
+    sections = sorted(SECTION_DIVISIONS)
+    templates = [
+        lambda: Rule("medewerkers", rng.choice(["lte", "gte", "between"]), None),
+        lambda: Rule("omzet", "lte", rng.randrange(100_000, 50_000_000)),
+        lambda: Rule("sector_sbi", "in", rng.sample(sections, 3)),
+        lambda: Rule("rechtsvorm", "not_in", ["stichting", "vereniging"], knockout=False),
+        lambda: Rule("bedrijfsleeftijd_jaren", "gte", rng.randrange(0, 10)),
+        lambda: Rule("thema_behoefte", "in", ["innovatie", "export"], knockout=False),
+        lambda: Rule("fase", "eq", rng.choice(["starten", "groeien", "stoppen"])),
+    ]
+    items = []
+    levels = RegelingLevel.values
+    for i in range(n_regelingen):
+        rules = []
+        for t in range(criteria_each):
+            rule = templates[(i + t) % len(templates)]()
+            if rule.fact == "medewerkers":
+                value = {"lte": 50, "gte": 2, "between": [2, 250]}[rule.operator]
+                rule = Rule("medewerkers", rule.operator, value)
+            rules.append(rule)
+        items.append(
+            RegelingRules(
+                regeling=_BenchRegeling(f"Regeling {i}"),
+                rules=tuple(rules),
+                theme_slugs=frozenset(
+                    rng.sample(["innovatie", "export", "financiering", "personeel"], 2)
+                ),
+                level=levels[i % len(levels)],
+                opens_on=datetime.date(2024, 1, 1),
+                closes_on=None if i % 3 else datetime.date(2030, 1, 1),
+                title=f"Regeling {i}",
+            )
+        )
+    return items
+
+
+BENCH_FACTS = {
+    "medewerkers": (5, 10),
+    "omzet": 750_000,
+    "sector_sbi": "C",
+    "rechtsvorm": "bv",
+    "thema_behoefte": ["innovatie"],
+    "gemeente": "almere",
+    "regio": "Flevoland",
+}
+
+
+def bench_evaluate(n_regelingen: int, repeat: int = 5) -> float:
+    """Seconds per evaluation of `n_regelingen` in-memory regelingen with 5 criteria each."""
+    import time
+
+    items = bench_regelingen_build(n_regelingen)
+    today = datetime.date(2026, 6, 1)
+    best = INF
+    for _round in range(repeat):
+        start = time.perf_counter()
+        regelingen_evaluate(items, BENCH_FACTS, today=today, include_not_fitting=True, labels={})
+        best = min(best, time.perf_counter() - start)
+    return best
