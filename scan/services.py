@@ -219,14 +219,14 @@ def scan_answers_save(*, scan: ScanResponse, answers: dict[Question, object]) ->
 def scan_submit(*, scan: ScanResponse) -> tuple[ScanResponse, str]:
     """Score and close the scan; returns it with a fresh result-link token. Second submit: error."""
     from .scoring import missing_required, score_response
-    from .selectors import definition_snapshot, scan_answer_values
+    from .selectors import definition_snapshot, scan_answer_values, scoring_facts
 
     scan = ScanResponse.objects.select_for_update().get(pk=scan.pk)
     if scan.is_submitted:
         raise ScanAlreadySubmitted()
     snapshot = definition_snapshot(scan.definition_id)
     answers = scan_answer_values(scan)
-    facts = {"size_class": scan.size_class}
+    facts = scoring_facts(scan)
     missing = missing_required(snapshot, answers, facts)
     if missing:
         raise ScanIncomplete(missing)
