@@ -1,0 +1,28 @@
+from .casus import Advice, Appointment, Casus, Note, Referral, Satisfaction
+from .organisation import Advisor, Mentor, PartnerContact
+from .people import (
+    Company,
+    Consent,
+    ConsentText,
+    Entrepreneur,
+    kvk_nummer_clean,
+    kvk_nummer_validate,
+)
+
+__all__ = [
+    "Advice",
+    "Advisor",
+    "Appointment",
+    "Casus",
+    "Company",
+    "Consent",
+    "ConsentText",
+    "Entrepreneur",
+    "Mentor",
+    "Note",
+    "PartnerContact",
+    "Referral",
+    "Satisfaction",
+    "kvk_nummer_clean",
+    "kvk_nummer_validate",
+]

@@ -1,0 +1,1 @@
+"""Writes of the cases app, one function per use case (`<noun>_<verb>`)."""

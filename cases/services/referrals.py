@@ -1,0 +1,80 @@
+"""Referrals to back-office partners and mentors: only with the entrepreneur's consent."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from schakelteam.constants import EventKind
+
+from ..constants import CasusStatus, ConsentPurpose, ReferralOutcome, ReferralStatus
+from ..exceptions import ConsentRequired, InvalidTransition
+from ..models import Casus, Referral
+from ..selectors import consent_is_given
+from .handling import _advance, _event, _locked_open
+
+
+@transaction.atomic
+def referral_create(*, casus: Casus, reason: str, partner=None, mentor=None, by=None) -> Referral:
+    if (partner is None) == (mentor is None):
+        raise InvalidTransition(casus)
+    casus = _locked_open(casus)
+    if not consent_is_given(
+        entrepreneur=casus.entrepreneur, purpose=ConsentPurpose.SHARE_WITH_PARTNER
+    ):
+        raise ConsentRequired(ConsentPurpose.SHARE_WITH_PARTNER)
+    referral = Referral.objects.create(
+        casus=casus, partner=partner, mentor=mentor, reason=reason, created_by=by
+    )
+    _advance(casus, CasusStatus.DOORVERWEZEN)
+    casus.save(update_fields=["status"])
+    _event(casus, EventKind.REFERRAL_MADE, partner=partner, outcome="mentor" if mentor else "")
+    from ..tasks import mail_referral
+
+    transaction.on_commit(lambda: mail_referral.enqueue(referral_id=referral.pk))
+    return referral
+
+
+def _locked(referral: Referral, allowed: tuple[str, ...]) -> Referral:
+    referral = (
+        Referral.objects.select_for_update()
+        .select_related("casus__company", "partner")
+        .get(pk=referral.pk)
+    )
+    if referral.status not in allowed:
+        raise InvalidTransition(referral)
+    return referral
+
+
+@transaction.atomic
+def referral_respond(*, referral: Referral, accept: bool, reason: str = "", by=None) -> Referral:
+    """The partner accepts or declines; a decline needs a reason the advisor can act on."""
+    referral = _locked(referral, (ReferralStatus.SENT,))
+    if not accept and not reason.strip():
+        raise InvalidTransition(referral)
+    referral.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
+    referral.decline_reason = "" if accept else reason
+    referral.responded_at = timezone.now()
+    referral.save(update_fields=["status", "decline_reason", "responded_at"])
+    _event(
+        referral.casus,
+        EventKind.REFERRAL_ACCEPTED if accept else EventKind.REFERRAL_DECLINED,
+        partner=referral.partner,
+    )
+    from ..tasks import mail_referral_update
+
+    transaction.on_commit(lambda: mail_referral_update.enqueue(referral_id=referral.pk))
+    return referral
+
+
+@transaction.atomic
+def referral_complete(*, referral: Referral, outcome: str, note: str = "", by=None) -> Referral:
+    referral = _locked(referral, (ReferralStatus.ACCEPTED,))
+    referral.status = ReferralStatus.COMPLETED
+    referral.outcome = ReferralOutcome(outcome)
+    referral.outcome_note = note
+    referral.completed_at = timezone.now()
+    referral.save(update_fields=["status", "outcome", "outcome_note", "completed_at"])
+    _event(referral.casus, EventKind.REFERRAL_COMPLETED, partner=referral.partner, outcome=outcome)
+    from ..tasks import mail_referral_update
+
+    transaction.on_commit(lambda: mail_referral_update.enqueue(referral_id=referral.pk))
+    return referral
