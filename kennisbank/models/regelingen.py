@@ -13,7 +13,8 @@ from wagtail.search import index
 
 from kennisbank.blocks import BodyBlock
 from kennisbank.constants import CriterionOperator, RegelingKind, RegelingLevel
-from kennisbank.facts import FACTS
+from kennisbank.eligibility_fields import CriterionValueField
+from kennisbank.facts import FACTS, OPERATORS_BY_TYPE, criterion_value_normalise
 
 
 class RegelingIndexPage(Page):
@@ -128,8 +129,12 @@ class RegelingCriterion(Orderable):
         _("fact"), max_length=40, choices=[(k, f.label) for k, f in FACTS.items()]
     )
     operator = models.CharField(_("operator"), max_length=10, choices=CriterionOperator.choices)
-    value = models.JSONField(
-        _("value"), help_text=_("A number, a text, or a list for 'is one of' and 'between'.")
+    value = CriterionValueField(
+        _("value"),
+        help_text=_(
+            "A number (10), a value (bv), or for 'is one of', 'is none of' and 'between' a list "
+            "separated by commas (bv, nv or 2, 10)."
+        ),
     )
     knockout = models.BooleanField(
         _("knock-out"), default=True, help_text=_("Not meeting it rules the regeling out.")
@@ -152,3 +157,21 @@ class RegelingCriterion(Orderable):
 
     def __str__(self) -> str:
         return f"{self.fact} {self.get_operator_display()} {self.value}"
+
+    def clean(self) -> None:
+        """Refuse a value that does not fit its fact and operator, at the field."""
+        super().clean()
+        fact = FACTS.get(self.fact)
+        if fact is None or not self.operator or self.value is None:
+            return
+        if self.operator not in OPERATORS_BY_TYPE[fact.type]:
+            raise ValidationError(
+                {
+                    "operator": _("This operator cannot be used with %(label)s.")
+                    % {"label": fact.label}
+                }
+            )
+        try:
+            self.value = criterion_value_normalise(self.fact, self.operator, self.value)
+        except ValidationError as error:
+            raise ValidationError({"value": error.messages}) from error
