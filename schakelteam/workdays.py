@@ -1,0 +1,52 @@
+"""Working days in the Netherlands: weekends and Dutch public holidays don't count (SLA, monitoring).
+
+The base app is the home of this module; cases/workdays.py should import from here.
+"""
+
+import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@lru_cache(maxsize=32)
+def _holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("NL", years=year)
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
+def add_working_days(start: datetime.datetime | datetime.date, n: int):
+    """`start` moved forward by `n` working days, same wall-clock time in Amsterdam.
+
+    A datetime comes back aware (Europe/Amsterdam); a date comes back a date. Work that arrives
+    on a weekend or holiday starts counting from the next working day.
+    """
+    if isinstance(start, datetime.datetime):
+        local = start.astimezone(AMSTERDAM) if start.tzinfo else start.replace(tzinfo=AMSTERDAM)
+        day = _add(local.date(), n)
+        return datetime.datetime.combine(day, local.time().replace(tzinfo=None), AMSTERDAM)
+    return _add(start, n)
+
+
+def _add(day: datetime.date, n: int) -> datetime.date:
+    added = 0
+    while added < n:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            added += 1
+    return day
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days after `start` up to and including `end` (0 when end <= start)."""
+    count, day = 0, start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        count += is_working_day(day)
+    return count
