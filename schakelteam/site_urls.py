@@ -1,5 +1,35 @@
 """Staff and organisation URLs of the schakelteam app (login, werkplek monitoring, open data)."""
 
+from django.urls import path
+
+from . import views_monitoring, views_reports
+
 app_name = "schakelteam"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("werkplek/monitoring/", views_monitoring.dashboard_view, name="monitoring_dashboard"),
+    path(
+        "werkplek/monitoring/csv/<slug:name>/",
+        views_monitoring.figure_csv_view,
+        name="monitoring_csv",
+    ),
+]
+
+urlpatterns += [
+    path("werkplek/monitoring/rapportages/", views_reports.report_list_view, name="report_list"),
+    path(
+        "werkplek/monitoring/rapportages/<uuid:uuid>/",
+        views_reports.report_detail_view,
+        name="report_detail",
+    ),
+    path(
+        "werkplek/monitoring/rapportages/<uuid:uuid>/opnieuw/",
+        views_reports.report_retry_view,
+        name="report_retry",
+    ),
+    path(
+        "werkplek/monitoring/rapportages/<uuid:uuid>/<str:kind>/",
+        views_reports.report_file_view,
+        name="report_file",
+    ),
+]
