@@ -1,0 +1,90 @@
+"""In-process micro-benchmarks, contributed by the apps.
+
+Each app may have a module `<app>/benchmarks.py` (nothing else to register) with:
+
+- functions named `bench_<something>()`: no arguments; they prepare their data (in the fresh
+  bench database) and return a dict of label -> either a zero-argument callable, which this module
+  times (median of repeated calls), or a number/str the function measured itself, shown as is.
+  Example: `def bench_check(): return {"evaluate 600 regelingen": lambda: evaluate(facts, rs)}`.
+- optionally `bench_pages() -> list[tuple[str, str]]`: extra (name, path) pages for the HTTP load
+  phase, for pages whose URL needs data made first (a scan result behind a token).
+
+Runs after django.setup() in bench/run.py's process. A missing module is skipped with a note; a
+benchmark that raises is reported and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import traceback
+from collections.abc import Callable
+from importlib import import_module
+from types import ModuleType
+
+APPS = ["schakelteam", "kennisbank", "scan", "cases"]
+
+
+def modules() -> tuple[list[ModuleType], list[str]]:
+    found, notes = [], []
+    for app in APPS:
+        name = f"{app}.benchmarks"
+        try:
+            found.append(import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            notes.append(f"{name}: not present (skipped)")
+    return found, notes
+
+
+def extra_pages() -> tuple[list[tuple[str, str]], list[str]]:
+    pages, notes = [], []
+    for module in modules()[0]:
+        provider = getattr(module, "bench_pages", None)
+        if provider is None:
+            continue
+        try:
+            pages.extend(provider())
+        except Exception:  # noqa: BLE001 - one broken provider must not stop the run
+            notes.append(f"{module.__name__}.bench_pages failed:\n{traceback.format_exc()}")
+    return pages, notes
+
+
+def time_callable(func: Callable[[], object], *, budget_seconds: float = 2.0) -> dict:
+    """Median wall time of repeated calls: at least 3 runs, then until the budget is spent."""
+    func()  # warm-up: caches, lazy imports, the first query's connection
+    durations: list[float] = []
+    spent_until = time.perf_counter() + budget_seconds
+    while len(durations) < 3 or (time.perf_counter() < spent_until and len(durations) < 1000):
+        start = time.perf_counter()
+        func()
+        durations.append(time.perf_counter() - start)
+    return {
+        "runs": len(durations),
+        "median_ms": round(statistics.median(durations) * 1000, 3),
+        "min_ms": round(min(durations) * 1000, 3),
+    }
+
+
+def run_all(*, budget_seconds: float = 2.0) -> tuple[list[dict], list[str]]:
+    found, notes = modules()
+    results: list[dict] = []
+    for module in found:
+        for attr in sorted(dir(module)):
+            func = getattr(module, attr)
+            if not attr.startswith("bench_") or attr == "bench_pages" or not callable(func):
+                continue
+            source = f"{module.__name__}.{attr}"
+            try:
+                figures = func()
+                for label, value in figures.items():
+                    entry = {"source": source, "name": label}
+                    if callable(value):
+                        entry.update(time_callable(value, budget_seconds=budget_seconds))
+                    else:
+                        entry["value"] = value
+                    results.append(entry)
+            except Exception:  # noqa: BLE001 - report and carry on with the next benchmark
+                notes.append(f"{source} failed:\n{traceback.format_exc()}")
+    return results, notes
