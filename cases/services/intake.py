@@ -32,6 +32,7 @@ class IntakeRequest:
     kvk_nummer: str = ""
     postcode: str = ""
     employees: int | None = None
+    size_class: str = ""
     sbi_section: str = ""
     themes: Iterable = field(default_factory=list)
     language: str = "nl"
@@ -116,7 +117,7 @@ def _casus_create(
         postcode=postcode,
         gemeente=gemeente_for_postcode(postcode) if postcode else None,
         employees=request.employees,
-        size_class=size_class_for(request.employees),
+        size_class=size_class_for(request.employees) or request.size_class,
         sbi_section=request.sbi_section or "",
     )
     if scan is not None and origin == CasusOrigin.WEB:
