@@ -307,3 +307,7 @@ def _event(scan: ScanResponse, kind: str, themes=()) -> None:
             kind=kind, gemeente=gemeente, size_class=size, sbi_section=sbi, themes=theme_slugs
         )
     )
+
+
+def resume_link_days() -> int:
+    return settings.SCHAKELTEAM_MAGIC_LINK_DAYS
