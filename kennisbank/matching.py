@@ -105,11 +105,11 @@ def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
     return [regeling_rules_build(page) for page in queryset]
 
 
-def fact_labels_load() -> dict[str, dict[str, str]]:
-    """Display names for the database-backed choices (3 queries)."""
+def fact_labels_load(dynamic: dict | None = None) -> dict[str, dict[str, str]]:
+    """Display names for the database-backed choices (3 queries unless `dynamic` is given)."""
     from kennisbank.facts import dynamic_choices_load
 
-    dynamic = dynamic_choices_load()
+    dynamic = dynamic if dynamic is not None else dynamic_choices_load()
     return {
         key: {str(v): str(label) for v, label in dynamic.get(fact.dynamic_choices, ())}
         for key, fact in FACTS.items()
@@ -140,12 +140,14 @@ def regelingen_match(
     include_not_fitting: bool = False,
     regelingen: Any = None,
     labels: dict[str, dict[str, str]] | None = None,
+    rules: list[RegelingRules] | None = None,
 ) -> MatchResult:
     """The public entry point: which live regelingen fit these facts, and why.
 
     `facts` uses kennisbank.facts keys; an integer fact may be an int or a (low, high|None) range.
-    A fixed number of queries whatever the number of regelingen."""
-    items = regelingen_rules_load(regelingen)
+    A fixed number of queries whatever the number of regelingen; pass `rules` (from
+    `regelingen_rules_load()`) and `labels` to reuse data a view already loaded."""
+    items = rules if rules is not None else regelingen_rules_load(regelingen)
     return regelingen_evaluate(
         items,
         facts_complete(facts),

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kennisbank import regelingencheck_views
 
 app_name = "kennisbank"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("regelingencheck/", regelingencheck_views.regelingencheck_view, name="regelingencheck"),
+]

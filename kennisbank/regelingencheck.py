@@ -1,0 +1,63 @@
+"""The regelingencheck outside its views: answers ↔ URL, a scan's facts, links for advisors."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from kennisbank.eligibility import RegelingRules
+from kennisbank.facts import FACTS, Fact, FactType, facts_used
+from kennisbank.regelingencheck_forms import SHOW_NOT_FITTING, number_text
+
+
+def check_facts(items: list[RegelingRules]) -> list[Fact]:
+    """The questions worth asking: facts the current criteria use, plus needs when themes sort."""
+    used = {rule.fact for item in items for rule in item.rules}
+    if any(item.theme_slugs for item in items):
+        used.add("thema_behoefte")
+    return facts_used(used)
+
+
+def facts_to_query(facts: dict[str, Any], *, show_not_fitting: bool = False) -> str:
+    """The answers as a query string (no personal data: only the facts the check asks)."""
+    pairs: list[tuple[str, str]] = []
+    for key, fact in FACTS.items():
+        value = facts.get(key)
+        if value in (None, "", [], ()):
+            continue
+        if fact.type == FactType.MULTI_CHOICE:
+            pairs.extend((key, str(v)) for v in sorted(value))
+        elif fact.type == FactType.INTEGER:
+            pairs.append((key, number_text(value)))
+        else:
+            pairs.append((key, str(value)))
+    if show_not_fitting:
+        pairs.append((SHOW_NOT_FITTING, "on"))
+    return urlencode(pairs)
+
+
+def regelingencheck_url_for_facts(facts: dict[str, Any], *, show_not_fitting: bool = False) -> str:
+    """A link to the check's outcome for these facts, e.g. for an advisor preparing a casus."""
+    query = facts_to_query(facts, show_not_fitting=show_not_fitting)
+    url = reverse("kennisbank:regelingencheck")
+    return f"{url}?{query}" if query else url
+
+
+def scan_facts_for_token(raw_token: str) -> dict[str, Any] | None:
+    """The company facts of the scan behind a result link, or None when the link is not valid."""
+    from schakelteam.constants import LinkPurpose
+    from schakelteam.tokens import TokenError, magic_link_resolve
+
+    try:
+        link = magic_link_resolve(purpose=LinkPurpose.SCAN_RESULT, raw_token=raw_token)
+    except TokenError:
+        return None
+    try:
+        from scan.selectors import scan_get
+        from scan.services import scan_company_facts
+    except ImportError:  # pragma: no cover - the scan app is part of the project
+        return None
+    scan = scan_get(uuid=link.subject_uuid)
+    if scan is None:
+        return None
+    return scan_company_facts(scan)

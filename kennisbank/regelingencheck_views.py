@@ -1,0 +1,79 @@
+"""/regelingencheck/: the questionnaire and, once answered, the outcome (one GET page, no JS)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kennisbank.eligibility import today_amsterdam
+from kennisbank.facts import dynamic_choices_load
+from kennisbank.matching import (
+    fact_labels_load,
+    facts_complete,
+    regelingen_match,
+    regelingen_rules_load,
+)
+from kennisbank.regelingencheck import (
+    check_facts,
+    facts_to_query,
+    scan_facts_for_token,
+)
+from kennisbank.regelingencheck_forms import SCAN_PARAM, SHOW_NOT_FITTING, RegelingencheckForm
+
+
+@require_GET
+def regelingencheck_view(request: HttpRequest) -> HttpResponse:
+    items = regelingen_rules_load()
+    dynamic = dynamic_choices_load()
+    facts = check_facts(items)
+    answered = any(key != SCAN_PARAM for key in request.GET) or not facts
+
+    if not answered:
+        initial, scan_invalid = {}, False
+        if raw_token := request.GET.get(SCAN_PARAM, "")[:200]:
+            scan_facts = scan_facts_for_token(raw_token)
+            scan_invalid = scan_facts is None
+            initial = scan_facts or {}
+        form = RegelingencheckForm(initial=initial, facts=facts, dynamic=dynamic)
+        context = {"form": form, "from_scan": bool(initial), "scan_invalid": scan_invalid}
+        return render(request, "kennisbank/regelingencheck/questionnaire.html", context)
+
+    form = RegelingencheckForm(request.GET, facts=facts, dynamic=dynamic)
+    if not form.is_valid():
+        return render(
+            request, "kennisbank/regelingencheck/questionnaire.html", {"form": form}, status=400
+        )
+    answers = form.facts()
+    show_not_fitting = form.cleaned_data[SHOW_NOT_FITTING]
+    labels = fact_labels_load(dynamic)
+    result = regelingen_match(
+        facts=facts_complete(answers),
+        today=today_amsterdam(),
+        include_not_fitting=show_not_fitting,
+        labels=labels,
+        rules=items,
+    )
+    context = {
+        "form": form,
+        "result": result,
+        "answers": _answer_rows(form, answers, labels),
+        "show_not_fitting": show_not_fitting,
+        "not_fitting_url": "?" + facts_to_query(answers, show_not_fitting=True),
+        "hide_not_fitting_url": "?" + facts_to_query(answers),
+    }
+    return render(request, "kennisbank/regelingencheck/result.html", context)
+
+
+def _answer_rows(form: RegelingencheckForm, answers: dict, labels: dict) -> list[tuple[str, str]]:
+    """(question label, answer text) for the handout; choice values shown by their names."""
+    rows = []
+    for key, value in answers.items():
+        field = form.fields[key]
+        names = dict(getattr(field, "choices", ())) | labels.get(key, {})
+        if isinstance(value, list):
+            text = ", ".join(str(names.get(v, v)) for v in value)
+        elif isinstance(value, tuple):
+            text = field.prepare_value(value)
+        else:
+            text = str(names.get(value, value))
+        rows.append((str(field.label), text))
+    return rows

@@ -1,0 +1,151 @@
+"""The regelingencheck page: questionnaire, grouped outcome with explanations, deadlines, scan prefill."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from kennisbank.regelingencheck import regelingencheck_url_for_facts
+from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
+from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_ready")]
+
+URL = "/regelingencheck/"
+
+
+def small_only(**kwargs):
+    return regeling_make(
+        {
+            "fact": "medewerkers",
+            "operator": "lte",
+            "value": 10,
+            "explanation_met": "Uw bedrijf is klein genoeg.",
+            "explanation_not_met": "Alleen voor bedrijven tot tien mensen.",
+        },
+        **kwargs,
+    )
+
+
+def test_the_questionnaire_asks_only_the_facts_that_criteria_use(client):
+    small_only(title="Klein")
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.fields) == {"medewerkers", "past_niet"}
+    assert "How many people work in your company" in response.content.decode()
+
+
+def test_fitting_regeling_shows_provider_deadline_explanation_and_links(client):
+    small_only(title="Klein", provider="Gemeente Almere", official_url="https://example.org/klein")
+
+    response = client.get(URL, {"medewerkers": "4"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [m.regeling.title for m in response.context["result"].fitting] == ["Klein"]
+    assert "Gemeente Almere" in html
+    assert "Uw bedrijf is klein genoeg." in html
+    assert "https://example.org/klein" in html
+    assert "View regeling" in html
+    assert "Ongoing" in html
+
+
+def test_not_fitting_appears_only_on_request_with_the_failed_condition(client):
+    small_only(title="Klein")
+
+    hidden = client.get(URL, {"medewerkers": "40"})
+    shown = client.get(URL, {"medewerkers": "40", "past_niet": "on"})
+
+    assert "Alleen voor bedrijven tot tien mensen." not in hidden.content.decode()
+    assert hidden.context["result"].not_fitting == []
+    assert "Alleen voor bedrijven tot tien mensen." in shown.content.decode()
+    assert [m.regeling.title for m in shown.context["result"].not_fitting] == ["Klein"]
+
+
+def test_an_unanswered_question_gives_maybe_naming_the_deciding_question(client):
+    small_only(title="Klein")
+    regeling_make({"fact": "rechtsvorm", "operator": "in", "value": ["bv", "nv"]}, title="Bv")
+
+    response = client.get(URL, {"medewerkers": "3", "rechtsvorm": ""})
+
+    result = response.context["result"]
+    assert [m.regeling.title for m in result.maybe] == ["Bv"]
+    assert "Deciding question:" in response.content.decode()
+    assert "What is the legal form of your company?" in response.content.decode()
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 1, 22, 30, tzinfo=datetime.UTC))
+def test_dates_are_judged_in_amsterdam_closed_not_offered_and_closing_soon_marked(client):
+    # 22:30 UTC on 1 June is already 2 June in Amsterdam.
+    small_only(title="Gesloten", closes_on=datetime.date(2026, 6, 1))
+    small_only(title="Bijna", closes_on=datetime.date(2026, 6, 14))
+    small_only(title="Straks", opens_on=datetime.date(2026, 9, 1), closes_on=None)
+    small_only(title="Ruim", closes_on=datetime.date(2026, 12, 31))
+
+    response = client.get(URL, {"medewerkers": "3", "past_niet": "on"})
+
+    result = response.context["result"]
+    by_title = {m.regeling.title: m for m in result.all}
+    assert by_title["Gesloten"] in result.not_fitting
+    assert by_title["Bijna"].deadline.text == "Closes in 12 days"
+    assert by_title["Bijna"].deadline.closing_soon
+    assert by_title["Straks"].deadline.text.lower() == "closed — opens on 1 september 2026"
+    assert by_title["Ruim"].deadline.text.lower() == "open until 31 december 2026"
+    assert [m.regeling.title for m in result.fitting] == ["Bijna", "Ruim", "Straks"]
+    assert "Closing soon:" in response.content.decode()
+
+
+def test_within_fitting_the_need_themes_sort_first(client):
+    export = ThemeFactory(slug="export")
+    small_only(title="A zonder thema", level="gemeentelijk")
+    small_only(title="Z met thema", level="europees", themes=[export])
+
+    response = client.get(URL, {"medewerkers": "3", "thema_behoefte": ["export"]})
+
+    assert [m.regeling.title for m in response.context["result"].fitting] == [
+        "Z met thema",
+        "A zonder thema",
+    ]
+
+
+def test_the_gemeente_answer_fills_in_the_province(client):
+    GemeenteFactory(slug="almere", name="Almere")
+    regeling_make({"fact": "regio", "operator": "eq", "value": "Flevoland"}, title="Flevo")
+    regeling_make({"fact": "gemeente", "operator": "eq", "value": "almere"}, title="Almere")
+
+    response = client.get(URL, {"gemeente": "almere", "regio": ""})
+
+    assert {m.regeling.title for m in response.context["result"].fitting} == {"Flevo", "Almere"}
+
+
+def test_an_advisor_link_opens_the_outcome_for_a_casus_facts(client):
+    small_only(title="Klein")
+
+    url = regelingencheck_url_for_facts({"medewerkers": (2, 4), "thema_behoefte": ["export"]})
+    response = client.get(url)
+
+    assert url.startswith(reverse("kennisbank:regelingencheck"))
+    assert "medewerkers=2-4" in url
+    assert [m.regeling.title for m in response.context["result"].fitting] == ["Klein"]
+
+
+def test_an_invalid_scan_link_prefills_nothing_and_says_so(client):
+    small_only(title="Klein")
+
+    response = client.get(URL, {"scan": "not-a-token"})
+
+    assert response.status_code == 200
+    assert "no longer valid" in response.content.decode()
+
+
+def test_the_english_page_works_too(client):
+    small_only(title="Klein")
+
+    response = client.get("/en" + URL, {"medewerkers": "4"})
+
+    assert response.status_code == 200
+    assert "Fits you" in response.content.decode()
