@@ -19,3 +19,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_context(home=self))
+        return context

@@ -27,6 +27,13 @@ class RegelingIndexPage(Page):
     class Meta:
         verbose_name = _("regeling overview")
 
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.regeling_overview(index=self, params=request.GET))
+        return context
+
 
 class RegelingPage(Page):
     summary = models.TextField(
@@ -114,6 +121,13 @@ class RegelingPage(Page):
             raise ValidationError(
                 {"closes_on": _("The closing date must not be before the opening date.")}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.regeling_detail(regeling=self))
+        return context
 
     def is_open_on(self, day: datetime.date) -> bool:
         return (self.opens_on is None or self.opens_on <= day) and (
