@@ -54,14 +54,14 @@ def bar_chart(
         parts.append(
             f'<text class="mkb-chart__label" x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">'
             f"{escape(str(label)[:32])}</text>"
-            f'<rect class="mkb-chart__bar" x="{LABEL_WIDTH}" y="{y}" width="{bar:.1f}" height="{BAR_HEIGHT}"/>'
+            f'<rect class="mkb-chart__bar" fill="#1a5f8a" x="{LABEL_WIDTH}" y="{y}" width="{bar:.1f}" height="{BAR_HEIGHT}"/>'
             f'<text class="mkb-chart__value" x="{LABEL_WIDTH + bar + 6:.1f}" y="{y + 15}">'
             f"{escape(_fmt(value))}{escape(unit)}</text>"
         )
     if marker:
         x = LABEL_WIDTH + float(marker) / float(top) * PLOT_WIDTH
         parts.append(
-            f'<line class="mkb-chart__marker" x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" '
+            f'<line class="mkb-chart__marker" stroke="#b3261e" stroke-width="2" x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" '
             'stroke-dasharray="4 3"/>'
         )
     parts.append(tail)
@@ -83,14 +83,14 @@ def column_chart(
     head, tail = _head(width, height, title, desc, "mkb-col")
     parts = [
         head,
-        f'<line class="mkb-chart__axis" x1="10" x2="{width - 10}" y1="{plot + 20}" y2="{plot + 20}"/>',
+        f'<line class="mkb-chart__axis" stroke="#555" x1="10" x2="{width - 10}" y1="{plot + 20}" y2="{plot + 20}"/>',
     ]
     for i, (label, value) in enumerate(points):
         x = 15 + i * (col + 10)
         h = 0 if value is None else max(0.0, float(value)) / float(top) * plot
         y = plot + 20 - h
         parts.append(
-            f'<rect class="mkb-chart__bar" x="{x}" y="{y:.1f}" width="{col}" height="{h:.1f}"/>'
+            f'<rect class="mkb-chart__bar" fill="#1a5f8a" x="{x}" y="{y:.1f}" width="{col}" height="{h:.1f}"/>'
             f'<text class="mkb-chart__value" x="{x + col / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">'
             f"{escape(_fmt(value))}</text>"
             f'<text class="mkb-chart__label" x="{x + col / 2:.1f}" y="{plot + 36}" text-anchor="middle" '
