@@ -1,0 +1,75 @@
+"""Wagtail admin views for scan definitions: preview, publish and copy to a new draft."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import services
+from .models import ScanDefinition
+from .selectors import definition_snapshot
+
+
+def _definition_for(request: HttpRequest, pk: int) -> ScanDefinition:
+    if not request.user.has_perm("scan.change_scandefinition"):
+        raise PermissionDenied
+    return get_object_or_404(ScanDefinition, pk=pk)
+
+
+def _listing():
+    return redirect("wagtailsnippets_scan_scandefinition:list")
+
+
+def definition_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    definition = _definition_for(request, pk)
+    snapshot = definition_snapshot(definition.pk)
+    return render(
+        request,
+        "scan/admin/definition_preview.html",
+        {"definition": definition, "snapshot": snapshot, "question_count": len(snapshot.questions)},
+    )
+
+
+def definition_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    definition = _definition_for(request, pk)
+    if request.method == "POST":
+        services.scan_definition_publish(definition=definition)
+        messages.success(
+            request, _("'%(name)s' is published and frozen.") % {"name": definition.name}
+        )
+        return _listing()
+    return render(
+        request,
+        "scan/admin/definition_confirm.html",
+        {
+            "definition": definition,
+            "action": "publish",
+            "title": _("Publish %(name)s") % {"name": definition.name},
+            "text": _(
+                "New scans will use this version. After publishing it can no longer be changed; "
+                "to change it later you make a new draft."
+            ),
+        },
+    )
+
+
+def definition_new_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    definition = _definition_for(request, pk)
+    if request.method == "POST":
+        draft = services.scan_definition_new_draft(definition=definition)
+        messages.success(request, _("Draft '%(name)s' created.") % {"name": draft.name})
+        return redirect("wagtailsnippets_scan_scandefinition:edit", draft.pk)
+    return render(
+        request,
+        "scan/admin/definition_confirm.html",
+        {
+            "definition": definition,
+            "action": "new_draft",
+            "title": _("New draft from %(name)s") % {"name": definition.name},
+            "text": _(
+                "This copies all domains, questions, options, advice and rules into a new draft "
+                "that you can change. Existing responses keep their own version."
+            ),
+        },
+    )

@@ -1,0 +1,137 @@
+"""Published definitions are frozen; a new draft copies everything; responses keep their version
+and their results, also when a newer version is published mid-scan; editors publish in the admin."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from scan import services
+from scan.constants import DefinitionStatus
+from scan.models import Domain, Option, Question, ScanDefinition, ScanResponse
+from scan.scoring import score_response
+from scan.selectors import definition_snapshot
+from schakelteam.roles import Role
+from tests.helpers import staff_login
+from tests.schakelteam.factories import UserFactory
+
+from .factories import definition_published, small_spec
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_published_definition_and_its_parts_cannot_change():
+    definition = definition_published()
+    question = Question.objects.get(slug="g1")
+    option = question.options.first()
+
+    definition.name = "Changed"
+    with pytest.raises(ValidationError):
+        definition.save()
+    with pytest.raises(ValidationError):
+        definition.full_clean()
+    question.text = "Changed"
+    with pytest.raises(ValidationError):
+        question.save()
+    option.score = 1
+    with pytest.raises(ValidationError):
+        option.save()
+    with pytest.raises(ValidationError):
+        Domain.objects.first().delete()
+
+
+def test_a_new_draft_copies_everything_and_can_be_edited():
+    definition = definition_published()
+
+    draft = services.scan_definition_new_draft(definition=definition)
+
+    assert draft.status == DefinitionStatus.DRAFT
+    assert draft.based_on == definition
+    assert [d.slug for d in draft.domains.all()] == ["geld", "mensen"]
+    assert Question.objects.filter(domain__definition=draft).count() == 7
+    assert (
+        Option.objects.filter(question__domain__definition=draft).count()
+        == Option.objects.filter(question__domain__definition=definition).count()
+    )
+    copied = Question.objects.get(domain__definition=draft, slug="knel-welke")
+    assert (copied.condition_question_slug, copied.condition_values) == ("knel", ["ja"])
+    option = Option.objects.get(
+        question=Question.objects.get(domain__definition=draft, slug="g1"), value="4"
+    )
+    option.score = 1
+    option.save()  # a draft can change
+
+
+def test_editing_a_new_version_leaves_old_results_unchanged():
+    old = definition_published()
+    answers = {"g1": "4", "g2": "4", "g-ambitie": "5"}
+    before = score_response(definition_snapshot(old.pk), answers, {"size_class": "1"})
+    draft = services.scan_definition_new_draft(definition=old)
+    Option.objects.filter(
+        question__domain__definition=draft, question__slug="g1", value="4"
+    ).update(score=1)
+    services.scan_definition_publish(definition=draft)
+
+    after_old = score_response(definition_snapshot(old.pk), answers, {"size_class": "1"})
+    new = score_response(definition_snapshot(draft.pk), answers, {"size_class": "1"})
+
+    assert after_old == before
+    assert before["domains"]["geld"]["now"] == 75
+    assert new["domains"]["geld"]["now"] == 38  # (0 + 75) / 2 = 37.5 -> 38
+
+
+def test_a_scan_started_before_a_new_version_stays_on_its_version(client):
+    old = definition_published()
+    client.post(reverse("scan:intro"))
+    scan = ScanResponse.objects.get()
+    draft = services.scan_definition_new_draft(definition=old, name="Mini 2")
+    services.scan_definition_publish(definition=draft)
+
+    client.post(reverse("scan:step", args=[1]), {"size_class": "1", "sbi_section": "G"})
+    client.post(reverse("scan:step", args=[2]), {"q-g1": "4", "q-g2": "4", "q-g-ambitie": "5"})
+    client.post(reverse("scan:review"))
+
+    scan.refresh_from_db()
+    assert scan.definition == old
+    assert scan.submitted_at is not None
+    assert services.definition_current() == draft
+
+
+def test_a_definition_with_responses_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    definition = definition_published()
+    ScanResponse.objects.create(definition=definition)
+
+    with pytest.raises(ProtectedError):
+        ScanDefinition.objects.filter(pk=definition.pk).delete()
+
+
+def test_an_editor_previews_publishes_and_copies_a_definition_in_the_admin(client):
+    draft = services.scan_definition_new_draft(definition=definition_published(small_spec("Base")))
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    staff_login(client, admin)
+
+    preview = client.get(reverse("scan_definition_preview", args=[draft.pk]))
+    listing = client.get(reverse("wagtailsnippets_scan_scandefinition:list"))
+    publish = client.post(reverse("scan_definition_publish", args=[draft.pk]))
+    copy = client.post(reverse("scan_definition_new_draft", args=[draft.pk]))
+
+    assert preview.status_code == 200
+    assert "Zicht op geld?" in preview.content.decode()
+    assert listing.status_code == 200
+    assert publish.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_published
+    assert copy.status_code == 302
+    assert ScanDefinition.objects.filter(based_on=draft).exists()
+
+
+def test_an_advisor_cannot_publish_definitions(client):
+    draft = services.scan_definition_new_draft(definition=definition_published())
+    staff_login(client, UserFactory(role=Role.ADVISOR, is_staff=True))
+
+    response = client.post(reverse("scan_definition_publish", args=[draft.pk]))
+
+    draft.refresh_from_db()
+    assert response.status_code in (302, 403)
+    assert not draft.is_published
