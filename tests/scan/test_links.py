@@ -102,13 +102,7 @@ def test_the_result_link_resolves_for_the_cases_app(client):
 def test_the_vervolgscan_link_is_absolute_and_asks_before_it_starts(client, settings):
     settings.SITE_URL = "https://schakelteam.example"
     definition_published()
-    definition_published(
-        {
-            **__import__("tests.scan.factories", fromlist=["small_spec"]).small_spec(
-                "Vervolg", "vervolgscan"
-            )
-        }
-    )
+    definition_published(small_spec("Vervolg", "vervolgscan"))
     scan = submitted_scan(definition_published(), {"g1": "3"})
 
     url = services.vervolgscan_link_issue(scan=scan)
