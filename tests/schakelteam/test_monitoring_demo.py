@@ -1,0 +1,44 @@
+"""The monitoring demo loads the deal's countable targets, demo indicators and events, idempotently."""
+
+import pytest
+
+from schakelteam import demo, demo_monitoring
+from schakelteam.dashboard import deal_of, figures_build, kpi_list
+from schakelteam.models import KpiDefinition, MonitoringEvent, Regio, RegionalIndicator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_monitoring_twice_changes_nothing_and_fills_the_dashboard():
+    demo.load()
+    demo_monitoring.load()
+    counts = (
+        KpiDefinition.objects.count(),
+        RegionalIndicator.objects.count(),
+        MonitoringEvent.objects.count(),
+    )
+    demo_monitoring.load()
+    assert counts == (
+        KpiDefinition.objects.count(),
+        RegionalIndicator.objects.count(),
+        MonitoringEvent.objects.count(),
+    )
+    assert KpiDefinition.objects.get(slug="flev-bijeenkomsten-per-gemeente").target == 2
+    assert not RegionalIndicator.objects.filter(is_demo=False).exists()
+    assert MonitoringEvent.objects.count() >= 6000
+
+    regio = Regio.objects.get(slug="flevoland")
+    kpis = kpi_list(regio)
+    figures = figures_build(deal_of(kpis), regio, kpis)
+    share = next(k for k in figures["kpis"] if k["slug"] == "flev-klein-mkb-ondersteund-pct")
+    assert share["unit"] == "%" and 0 < share["actual"] < 100
+    assert figures["sla"]["share"] > 50
+    assert figures["funnel"] and figures["satisfaction"]["count"] > 0
+    assert len(figures["breakdowns"]["theme"]) >= 5
+
+
+def test_events_generate_makes_about_n_events():
+    demo.load()
+    made = demo_monitoring.events_generate(500, seed=1)
+    assert 500 <= made < 600
+    assert MonitoringEvent.objects.count() == made
