@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .audit import PersonalDataAccess, StaffSecurityEvent  # noqa: F401  (access log)
 from .constants import LinkPurpose, PartnerKind
 from .monitoring import MonitoringEvent  # noqa: F401  (a model of this app)
 from .regional_data_models import RegionalIndicator  # noqa: F401

@@ -2,14 +2,20 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from schakelteam import views
+from schakelteam import security, views
 
 urlpatterns = [
+    # One login for site, Wagtail admin and Django admin: password + TOTP (schakelteam.auth_views).
+    path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
+    path("django-admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
+    path("", include("schakelteam.auth_urls")),
+    path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,6 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("schakelteam.site_urls")),
+    path("", include("schakelteam.security_urls")),
     path("", include("kennisbank.urls")),
     path("", include("scan.urls")),
     path("", include("cases.urls")),

@@ -4,6 +4,19 @@ from django.test import Client
 
 
 def staff_login(client: Client, user) -> Client:
-    """Log a staff user in the way the app requires (password and, once enforced, second factor)."""
+    """Log a staff user in the way the app requires: password and second factor.
+
+    Gives the user a confirmed TOTP device and marks the session verified the way
+    `django_otp.login` does, so RequireSecondFactorMiddleware lets the session through.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return client

@@ -1,8 +1,10 @@
 """Every setting of the platform, read from the environment (README lists each variable)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,6 +42,11 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "crispy_forms",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -53,16 +60,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "schakelteam.security.SecurityHeadersMiddleware",
+    "schakelteam.security.SchakelteamCSPMiddleware",
+    "schakelteam.middleware.MaintenanceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "schakelteam.middleware.StaffSessionMiddleware",
+    "schakelteam.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "schakelteam.urls"
@@ -82,6 +96,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "schakelteam.context_processors.site",
+                "csp.context_processors.nonce",
+                "schakelteam.security.staff_session",
             ],
         },
     },
@@ -213,3 +229,80 @@ SCHAKELTEAM_RATE_LIMITS = {
 }
 
 _ = _  # gettext_lazy stays importable for settings that need labels
+
+# Staff security and privacy (issue 8; README "Security and privacy" explains each knob).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out username+IP pairs
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL  # Wagtail admin uses our password + TOTP login
+LOGOUT_REDIRECT_URL = "/"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+SCHAKELTEAM_RECOVERY_CODES = 10
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "schakelteam.auth_views.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_HTTP_RESPONSE_CODE = 429
+SCHAKELTEAM_STAFF_IDLE_MINUTES = env.int("SCHAKELTEAM_STAFF_IDLE_MINUTES", default=15)
+SCHAKELTEAM_STAFF_MAX_HOURS = env.int("SCHAKELTEAM_STAFF_MAX_HOURS", default=8)
+SCHAKELTEAM_SECURITY_CONTACT = env.str(
+    "SCHAKELTEAM_SECURITY_CONTACT", default="mailto:security@mkbschakelteam.nl"
+)
+SCHAKELTEAM_MAINTENANCE_RETRY_AFTER = 60
+SCHAKELTEAM_ACCESS_LOG_RETENTION_DAYS = env.int(
+    "SCHAKELTEAM_ACCESS_LOG_RETENTION_DAYS", default=730
+)
+# Strict nonce-based policy for every page except the admin (see SCHAKELTEAM_ADMIN_CSP).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Wagtail 8's admin still ships inline scripts and style attributes, so /admin/ and
+# /django-admin/ get this looser policy: inline allowed, but still same-origin only, no
+# plugins, no foreign framing. Remove 'unsafe-inline' once Wagtail's admin supports nonces.
+SCHAKELTEAM_ADMIN_CSP_PREFIXES = ("/admin/", "/django-admin/")
+SCHAKELTEAM_ADMIN_CSP = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+}
+SCHAKELTEAM_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+if REDIS_URL:
+    # A Redis outage must not turn into 500s: cache misses instead (sessions fall back to the DB).
+    CACHES["default"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        },
+    }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
