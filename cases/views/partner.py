@@ -49,7 +49,6 @@ def partner_portal_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def referral_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, PORTAL_ROLES)
     referral = _referral(request, uuid)
     return render(
         request,
@@ -67,8 +66,8 @@ def referral_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @require_POST
 @login_required
 def referral_respond_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, ANSWER_ROLES)
     referral = _referral(request, uuid)
+    _require(request, ANSWER_ROLES)
     form = ReferralRespondForm(request.POST)
     if form.is_valid():
         try:
@@ -92,8 +91,8 @@ def referral_respond_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @require_POST
 @login_required
 def referral_outcome_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, ANSWER_ROLES)
     referral = _referral(request, uuid)
+    _require(request, ANSWER_ROLES)
     form = ReferralOutcomeForm(request.POST)
     if form.is_valid():
         try:

@@ -104,7 +104,6 @@ def casus_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     casus = _casus(request, uuid)
     entrepreneur = casus.entrepreneur
     referral_allowed = selectors.consent_is_given(
@@ -154,8 +153,9 @@ def _invalid(request: HttpRequest, form) -> None:
 @require_POST
 @login_required
 def casus_assign_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, (Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADMIN))
     casus = _casus(request, uuid)
+    if not selectors.can_coordinate(request.user):
+        raise PermissionDenied
     form = AssignForm(request.POST, advisors=selectors.advisor_list())
     if not form.is_valid():
         _invalid(request, form)
@@ -182,7 +182,6 @@ def casus_assign_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 def _casus_action(request: HttpRequest, uuid: UUID, form_class, action, success: str):
-    _require(request, CASUS_ROLES)
     casus = _casus(request, uuid)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
@@ -228,7 +227,6 @@ def appointment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @require_POST
 @login_required
 def appointment_held_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     appointment = get_object_or_404(selectors.appointment_list(user=request.user), uuid=uuid)
     try:
         handling.appointment_held(appointment=appointment, by=request.user)
@@ -239,7 +237,6 @@ def appointment_held_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 @login_required
 def appointment_ics_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     appointment = get_object_or_404(selectors.appointment_list(user=request.user), uuid=uuid)
     response = HttpResponse(appointment_ics(appointment), content_type="text/calendar")
     response["Content-Disposition"] = 'attachment; filename="afspraak.ics"'
@@ -274,7 +271,6 @@ def advice_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 @login_required
 def referral_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     casus = _casus(request, uuid)
     allowed = selectors.consent_is_given(
         entrepreneur=casus.entrepreneur, purpose=ConsentPurpose.SHARE_WITH_PARTNER
@@ -326,7 +322,6 @@ def question_answer_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @require_POST
 @login_required
 def question_page_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     casus = _casus(request, uuid)
     form = QuestionPageForm(request.POST)
     if not form.is_valid():
