@@ -226,6 +226,7 @@ SCHAKELTEAM_RATE_LIMITS = {
     "resume_link": env.str("RATE_LIMIT_RESUME_LINK", default="5/3600"),
     "token": env.str("RATE_LIMIT_TOKEN", default="60/3600"),
     "registration": env.str("RATE_LIMIT_REGISTRATION", default="10/3600"),
+    "scan_step": "600/3600",  # every scan step saves at once: one scan is 15-40 posts
 }
 
 _ = _  # gettext_lazy stays importable for settings that need labels
