@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_monitoring, views_reports
+from . import views_monitoring, views_regional, views_reports
 
 app_name = "schakelteam"
 
@@ -32,4 +32,9 @@ urlpatterns += [
         views_reports.report_file_view,
         name="report_file",
     ),
+]
+
+urlpatterns += [
+    path("regio/", views_regional.region_view, name="regional_data"),
+    path("regio/<slug:slug>/", views_regional.gemeente_view, name="regional_data_gemeente"),
 ]
