@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import regional_data_admin  # noqa: F401  (monitoring: KPI definitions, regional figures, CSV upload)
 from .models import Gemeente, Partner, Regio, Theme
 
 
