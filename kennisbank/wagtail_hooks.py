@@ -45,3 +45,6 @@ def event_export_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def event_export_listing_buttons(page, user, next_url=None):
     yield from _export_buttons(page, user)
+
+
+from kennisbank import importing_admin  # noqa: E402,F401  (regelingen import upload and editors report)
