@@ -58,6 +58,22 @@ PHASES = (
     ("stoppen", _("Stopping or handing over")),
 )
 
+# A national catalogue names every province, whichever regions run this platform.
+PROVINCES = (
+    "Drenthe",
+    "Flevoland",
+    "Fryslân",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
+)
+
 # SBI 2008 divisions (two digits) per section, so a criterion may name a division.
 _SECTION_DIVISIONS = {
     "A": (1, 3),
@@ -185,7 +201,9 @@ def dynamic_choices_load() -> dict[str, Choices]:
     from schakelteam.models import Gemeente, Regio
     from schakelteam.selectors import theme_list
 
-    provinces = sorted(set(Regio.objects.values_list("province", flat=True)) - {""})
+    provinces = sorted(
+        set(PROVINCES) | set(Regio.objects.values_list("province", flat=True)) - {""}
+    )
     return {
         "province": tuple((p, p) for p in provinces),
         "gemeente": tuple(Gemeente.objects.order_by("name").values_list("slug", "name")),

@@ -98,9 +98,16 @@ def regeling_rules_build(page: Any) -> RegelingRules:
 
 def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
     """Every live regeling (or the given queryset) with criteria, themes and gemeenten: 4 queries."""
+    from wagtail.models import Locale
+
     from kennisbank.models import RegelingPage
 
-    queryset = regelingen if regelingen is not None else RegelingPage.objects.live()
+    # Criteria are data on the default-language page; translations would only duplicate them.
+    queryset = (
+        regelingen
+        if regelingen is not None
+        else RegelingPage.objects.live().filter(locale=Locale.get_default())
+    )
     queryset = queryset.prefetch_related("criteria", "themes", "gemeenten").order_by("title")
     return [regeling_rules_build(page) for page in queryset]
 
