@@ -1,5 +1,7 @@
 """Thin views: site search, event registration on the event page, the organiser's export."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -34,6 +36,11 @@ SEARCH_TYPES = {
 }
 
 
+def search_terms(query: str) -> str:
+    """Words only: quotes, brackets and operators mean syntax to the full-text engines."""
+    return " ".join(re.sub(r"[^\w\s]+", " ", query).split())[:MAX_QUERY_LENGTH]
+
+
 def search_view(request: HttpRequest) -> HttpResponse:
     form = SearchForm(
         request.GET or None,
@@ -44,11 +51,12 @@ def search_view(request: HttpRequest) -> HttpResponse:
     query, results, page_obj = "", None, None
     if form.is_bound and form.is_valid():
         query = " ".join(form.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
-    if query:
+    terms = search_terms(query)
+    if terms:
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         if model := SEARCH_TYPES.get(form.cleaned_data.get("type") or ""):
             pages = pages.type(model)
-        page_obj = paginate(pages.specific().search(query), request.GET, per_page=10)
+        page_obj = paginate(pages.specific().search(terms), request.GET, per_page=10)
         results = list(page_obj.object_list)
     context = {
         "form": form,
