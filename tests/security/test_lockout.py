@@ -19,9 +19,10 @@ from tests.schakelteam.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "een-lang-wachtwoord-42"
+WRONG = "fout-wachtwoord"
 
 
-def attempt(client, username, password="fout-wachtwoord", ip="10.0.0.1"):
+def attempt(client, username, password=WRONG, ip="10.0.0.1"):
     return client.post(
         reverse("staff_auth:login"),
         {"username": username, "password": password},
@@ -93,9 +94,7 @@ def test_an_admin_lifts_the_block_and_it_is_logged(client):
     admin_client = client.__class__()
     admin = UserFactory(superuser=True)
     staff_login(admin_client, admin)
-    response = admin_client.post(
-        "/werkplek/beveiliging/", {"user_id": user.pk, "action": "unlock"}
-    )
+    response = admin_client.post("/werkplek/beveiliging/", {"user_id": user.pk, "action": "unlock"})
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username=user.username).exists()
     assert StaffSecurityEvent.objects.filter(action=SecurityAction.UNLOCKED).exists()
