@@ -93,12 +93,11 @@ def scan_get(*, uuid) -> ScanResponse | None:
 
 def scan_history(scan: ScanResponse) -> list[ScanResponse]:
     """All submitted scans linked to `scan` (earlier ones and follow-ups), oldest first."""
-    root = scan
-    seen = {root.pk}
-    while root.previous_id and root.previous_id not in seen:
+    root, ancestors = scan, {scan.pk}
+    while root.previous_id and root.previous_id not in ancestors:
         root = ScanResponse.objects.select_related("definition").get(pk=root.previous_id)
-        seen.add(root.pk)
-    chain, frontier = [root], [root.pk]
+        ancestors.add(root.pk)
+    chain, frontier, seen = [root], [root.pk], {root.pk}
     while frontier:
         children = list(
             ScanResponse.objects.select_related("definition").filter(previous_id__in=frontier)

@@ -115,7 +115,7 @@ def intro(request: HttpRequest) -> HttpResponse:
     )
 
 
-@rate_limited("public_form")
+@rate_limited("scan_step")
 @require_http_methods(["GET", "POST"])
 def step(request: HttpRequest, number: int) -> HttpResponse:
     scan = _session_scan(request)
@@ -218,6 +218,7 @@ def _step_context(scan: ScanResponse, steps: list, number: int) -> dict:
     }
 
 
+@rate_limited("scan_step")
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest) -> HttpResponse:
     scan = _session_scan(request)
