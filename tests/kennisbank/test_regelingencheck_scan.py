@@ -1,0 +1,59 @@
+"""The scan's matching and the regelingencheck give the same answer for the same facts (they call
+the same function), and a scan result link pre-fills the check without personal data."""
+
+import datetime
+
+import pytest
+
+from kennisbank.regelingencheck import regelingencheck_url_for_facts
+from scan.results import regelingen_for
+from scan.services import scan_company_facts
+from schakelteam.constants import LinkPurpose
+from schakelteam.tokens import magic_link_issue
+from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
+from tests.scan.factories import definition_published, submitted_scan
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_ready")]
+
+
+@pytest.fixture
+def scan():
+    return submitted_scan(definition_published(), {}, size_class="5-10", sbi_section="G")
+
+
+@pytest.fixture
+def regelingen():
+    regeling_make({"fact": "medewerkers", "operator": "lte", "value": 10}, title="Klein")
+    regeling_make({"fact": "medewerkers", "operator": "lte", "value": 8}, title="Heel klein")
+    regeling_make({"fact": "sector_sbi", "operator": "eq", "value": "C"}, title="Industrie")
+    regeling_make({"fact": "gemeente", "operator": "eq", "value": "almere"}, title="Almere")
+    regeling_make({"fact": "rechtsvorm", "operator": "eq", "value": "bv"}, title="Bv")
+    regeling_make(title="Gesloten", closes_on=datetime.date(2020, 2, 1))
+
+
+def titles(matches):
+    return sorted(m.regeling.title for m in matches)
+
+
+def test_the_scan_result_and_the_check_agree_for_the_scan_facts(client, scan, regelingen):
+    from_scan = regelingen_for(scan, [])
+
+    response = client.get(regelingencheck_url_for_facts(scan_company_facts(scan)))
+    from_check = response.context["result"]
+
+    assert response.status_code == 200
+    assert titles(from_scan["fitting"]) == titles(from_check.fitting) == ["Almere", "Klein"]
+    assert titles(from_scan["maybe"]) == titles(from_check.maybe) == ["Bv", "Heel klein"]
+
+
+def test_a_scan_result_link_prefills_the_questionnaire(client, scan, regelingen):
+    issued = magic_link_issue(purpose=LinkPurpose.SCAN_RESULT, subject_uuid=scan.uuid, days=30)
+
+    response = client.get("/regelingencheck/", {"scan": issued.raw_token})
+
+    form = response.context["form"]
+    assert response.context["from_scan"]
+    assert 'value="5-10"' in response.content.decode()
+    assert form["sector_sbi"].value() == "G"
+    assert form["gemeente"].value() == "almere"
+    assert issued.raw_token not in response.content.decode()
