@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_monitoring, views_regional, views_reports
+from . import views_monitoring, views_opendata, views_regional, views_reports
 
 app_name = "schakelteam"
 
@@ -37,4 +37,15 @@ urlpatterns += [
 urlpatterns += [
     path("regio/", views_regional.region_view, name="regional_data"),
     path("regio/<slug:slug>/", views_regional.gemeente_view, name="regional_data_gemeente"),
+]
+
+urlpatterns += [
+    path("open-data/", views_opendata.open_data_view, name="open_data"),
+    path("open-data/statistieken.csv", views_opendata.open_data_csv_view, name="open_data_csv"),
+    path("open-data/statistieken.json", views_opendata.open_data_json_view, name="open_data_json"),
+    path(
+        "open-data/regelingen.json",
+        views_opendata.regelingen_json_view,
+        name="open_data_regelingen",
+    ),
 ]
