@@ -2,8 +2,9 @@
 
 import re
 
+from django.conf import settings
 from django.db.models import QuerySet
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from .models import Gemeente, Partner, Theme
 
@@ -34,8 +35,13 @@ def gemeente_for_postcode(postcode: str) -> Gemeente | None:
 
 
 def theme_list() -> QuerySet[Theme]:
-    """Themes in the default language: the ones every other model links to."""
-    return Theme.objects.filter(locale=Locale.get_default())
+    """Themes in the default language: the ones every other model links to.
+
+    Lazy (no query until evaluated): forms use it as a field's queryset at import time, before
+    the first migrate.
+    """
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return Theme.objects.filter(locale__language_code=default)
 
 
 def partner_list() -> QuerySet[Partner]:
