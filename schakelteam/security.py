@@ -67,3 +67,14 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Canonical: {base}/.well-known/security.txt",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: behind N trusted proxies, the address the outermost one saw."""
+    count = settings.SCHAKELTEAM_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count > 0 and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")

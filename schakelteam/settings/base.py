@@ -249,6 +249,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "schakelteam.auth_views.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_HTTP_RESPONSE_CODE = 429
+# Behind a reverse proxy set this to the number of proxies that append X-Forwarded-For.
+SCHAKELTEAM_TRUSTED_PROXY_COUNT = env.int("SCHAKELTEAM_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "schakelteam.security.client_ip"
 SCHAKELTEAM_STAFF_IDLE_MINUTES = env.int("SCHAKELTEAM_STAFF_IDLE_MINUTES", default=15)
 SCHAKELTEAM_STAFF_MAX_HOURS = env.int("SCHAKELTEAM_STAFF_MAX_HOURS", default=8)
 SCHAKELTEAM_SECURITY_CONTACT = env.str(

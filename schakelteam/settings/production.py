@@ -34,3 +34,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
     }
+# Every page is HTTPS: let browsers upgrade stray http:// sub-resources (issue 8).
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
+SCHAKELTEAM_ADMIN_CSP["upgrade-insecure-requests"] = True  # noqa: F405

@@ -117,3 +117,15 @@ def test_password_validators_refuse_a_common_password():
     with pytest.raises(ValidationError):
         validate_password("kort")
     validate_password("paars-konijn-fietst-7-bergen")
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_counts(rf, settings):
+    from schakelteam.security import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.7", REMOTE_ADDR="10.0.0.8")
+    settings.SCHAKELTEAM_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.8"  # no proxy configured: the header is ignored
+    settings.SCHAKELTEAM_TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "10.0.0.7"
+    settings.SCHAKELTEAM_TRUSTED_PROXY_COUNT = 2
+    assert client_ip(request) == "203.0.113.9"

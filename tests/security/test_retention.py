@@ -85,3 +85,9 @@ def test_the_daily_task_runs_the_rules():
     access_at(timezone.now() - timedelta(days=10_000))
     result = retention_apply_task.enqueue()
     assert result.return_value["schakelteam.access_log"] == 1
+
+
+def test_the_command_can_hand_the_run_to_the_task_worker():
+    out = StringIO()
+    call_command("apply_retention", "--enqueue", stdout=out)
+    assert out.getvalue().startswith("enqueued: ")
