@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -219,7 +219,7 @@ def _merge(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _integer_outcome(rule: Rule, fact_range: tuple[float, float]) -> Outcome:
     low, high = fact_range
-    intervals = _merge(_satisfying_intervals(rule.operator, rule.value))
+    intervals = _intervals_cached(rule.operator, _hashable(rule.value))
     if any(a <= low and high <= b for a, b in intervals):
         return Outcome.MET
     if any(a <= high and low <= b for a, b in intervals):
@@ -238,10 +238,28 @@ def _possible_set(fact: Fact, value: FactValue) -> frozenset[str]:
 
 
 def _condition_set(fact: Fact, values: Iterable[Any]) -> frozenset[str]:
+    return _condition_set_cached(fact.key, _hashable(list(values)))
+
+
+# Thousands of regelingen share a handful of conditions: build each condition's value set once.
+@lru_cache(maxsize=4096)
+def _condition_set_cached(fact_key: str, values: tuple) -> frozenset[str]:
+    fact = FACTS[fact_key]
     result: set[str] = set()
     for v in values:
         result |= _possible_set(fact, v)
     return frozenset(result)
+
+
+@lru_cache(maxsize=4096)
+def _intervals_cached(operator: str, value: Any) -> list[tuple[float, float]]:
+    return _merge(
+        _satisfying_intervals(operator, list(value) if isinstance(value, tuple) else value)
+    )
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _choice_outcome(rule: Rule, fact: Fact, value: FactValue) -> Outcome:
@@ -347,6 +365,7 @@ def _date(day: datetime.date) -> str:
 FIT_THEME = 10
 FIT_OPEN = 5
 FIT_CRITERION = 2
+LEVEL_COUNT = len(RegelingLevel.values)
 
 
 def regeling_evaluate(
@@ -381,9 +400,7 @@ def regeling_evaluate(
     fit_score += FIT_THEME * len(matched_themes)
     if deadline.is_open:
         fit_score += FIT_OPEN
-    fit_score += len(RegelingLevel.values) - LEVEL_DISTANCE.get(
-        item.level, len(RegelingLevel.values)
-    )
+    fit_score += LEVEL_COUNT - LEVEL_DISTANCE.get(item.level, LEVEL_COUNT)
 
     if deadline.state == DeadlineState.CLOSED or knockout_failed:
         status = MatchStatus.NOT_FITTING
