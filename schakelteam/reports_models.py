@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,24 @@ class KpiDefinition(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        from .kpis import FILTER_FIELDS
+
+        filters = self.filters or {}
+        if not isinstance(filters, dict):
+            raise ValidationError({"filters": _("Filters must be a JSON object.")})
+        unknown = sorted(set(filters) - set(FILTER_FIELDS))
+        if unknown:
+            raise ValidationError(
+                {"filters": _("Unknown filter: %(keys)s.") % {"keys": ", ".join(unknown)}}
+            )
+        for value in filters.values():
+            items = value if isinstance(value, list) else [value]
+            if not all(isinstance(v, str) for v in items):
+                raise ValidationError({"filters": _("Filter values are text or lists of text.")})
+        if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
+            raise ValidationError({"ends_on": _("The end lies before the start.")})
 
 
 class ReportStatus(models.TextChoices):

@@ -1,7 +1,6 @@
 """The monitoring dashboard and its CSV downloads (coordinators, projectleiders, admins)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -36,9 +35,12 @@ SECTION_ORDER = [
 ]
 
 
+def forbidden(request: HttpRequest) -> HttpResponse:
+    """A readable 403 (raising PermissionDenied would log a traceback for an ordinary refusal)."""
+    return render(request, "schakelteam/forbidden.html", status=403)
+
+
 def _context(request: HttpRequest) -> dict:
-    if not can_view_monitoring(request.user):
-        raise PermissionDenied
     regio = regio_default()
     kpi_defs = kpi_list(regio)
     deal = deal_of(kpi_defs)
@@ -74,6 +76,8 @@ def dashboard_sections(figures: dict, period_key: str | None = None) -> list[dic
 
 @login_required
 def dashboard_view(request: HttpRequest) -> HttpResponse:
+    if not can_view_monitoring(request.user):
+        return forbidden(request)
     context = _context(request)
     context["sections"] = dashboard_sections(context["figures"], context["period"].key)
     return render(request, "schakelteam/monitoring_dashboard.html", context)
@@ -81,6 +85,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def figure_csv_view(request: HttpRequest, name: str) -> HttpResponse:
+    if not can_view_monitoring(request.user):
+        return forbidden(request)
     context = _context(request)
     tables = figure_tables(context["figures"])
     if name not in tables:

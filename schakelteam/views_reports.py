@@ -5,7 +5,6 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from . import reports
 from .dashboard import can_view_monitoring, deal_of, kpi_list, regio_default
 from .reports_models import ReportStatus
+from .views_monitoring import forbidden
 
 
 class ReportForm(forms.Form):
@@ -34,14 +34,10 @@ class ReportForm(forms.Form):
         self.fields["quarter"].choices = [(q, q.replace("-", " ")) for q in quarters]
 
 
-def _guard(request: HttpRequest) -> None:
-    if not can_view_monitoring(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def report_list_view(request: HttpRequest) -> HttpResponse:
-    _guard(request)
+    if not can_view_monitoring(request.user):
+        return forbidden(request)
     regio = regio_default()
     quarters = [
         q.key
@@ -68,7 +64,8 @@ def report_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def report_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _guard(request)
+    if not can_view_monitoring(request.user):
+        return forbidden(request)
     report = get_object_or_404(reports.quarterly_report_list(user=request.user), uuid=uuid)
     building = report.status in (ReportStatus.PENDING, ReportStatus.RUNNING)
     return render(
@@ -79,7 +76,8 @@ def report_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def report_retry_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    _guard(request)
+    if not can_view_monitoring(request.user):
+        return forbidden(request)
     report = get_object_or_404(reports.quarterly_report_list(user=request.user), uuid=uuid)
     try:
         reports.quarterly_report_retry(report=report)
@@ -91,9 +89,10 @@ def report_retry_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @login_required
-def report_file_view(request: HttpRequest, uuid: UUID, kind: str) -> FileResponse:
+def report_file_view(request: HttpRequest, uuid: UUID, kind: str) -> HttpResponse:
     """Files are served through here (not from /media/), so only the roles that may see them can."""
-    _guard(request)
+    if not can_view_monitoring(request.user):
+        return forbidden(request)
     report = get_object_or_404(reports.quarterly_report_list(user=request.user), uuid=uuid)
     field = {"pdf": report.pdf, "xlsx": report.xlsx}.get(kind)
     if field is None or not field:

@@ -151,3 +151,17 @@ def test_breakdowns_by_origin_size_sector_and_partner(data):
     assert sector["G"] == 4 and sector["F"] == 1 and sector["A"] == 1
     partner = {r["key"]: r["referrals"] for r in kpis.breakdown(year, "partner")}
     assert partner == {"Ondernemersklankbord": 2, "UWV": 1}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"colour": "red"}, {"origin": 3}, ["origin"], {"size_class": ["2-4", None]}],
+)
+def test_kpi_filters_are_validated(filters):
+    from django.core.exceptions import ValidationError
+
+    from .factories_monitoring import KpiDefinitionFactory
+
+    kpi = KpiDefinitionFactory.build(filters=filters)
+    with pytest.raises(ValidationError):
+        kpi.clean()
