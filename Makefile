@@ -46,10 +46,13 @@ compilemessages: install
 test: install compilemessages
 	$(BIN)/pytest -n 2 -q || [ $$? -eq 5 ]  # 5: no tests collected
 
+# All three checks run; the target fails if any of them failed.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run || status=1; \
+	exit $$status
 
 format: install
 	$(BIN)/ruff format .
