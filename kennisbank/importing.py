@@ -1,7 +1,7 @@
 """Import and export of regelingen with their criteria (JSON and CSV), idempotent by external id.
 
 Each row is imported in its own transaction: a bad row is refused whole, never half-imported.
-The JSON format is documented in docs/regelingen-format.md; the open-data catalogue serves it."""
+The format is documented in kennisbank/importing_format.md; the open-data catalogue serves it."""
 
 import csv
 import datetime

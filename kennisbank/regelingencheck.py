@@ -1,5 +1,6 @@
 """The regelingencheck outside its views: answers ↔ URL, a scan's facts, links for advisors."""
 
+import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -61,3 +62,22 @@ def scan_facts_for_token(raw_token: str) -> dict[str, Any] | None:
     if scan is None:
         return None
     return scan_company_facts(scan)
+
+
+def regelingencheck_outcome_summary(
+    facts: dict[str, Any], *, today: datetime.date | None = None
+) -> list[dict[str, Any]]:
+    """The check's "fits" and "maybe" regelingen as plain data a casus advice can store."""
+    from kennisbank.matching import regelingen_match
+
+    result = regelingen_match(facts=facts, today=today)
+    return [
+        {
+            "regeling_id": match.regeling.pk,
+            "title": match.regeling.title,
+            "status": str(match.status),
+            "deadline": match.deadline.text,
+            "deciding_questions": [str(fact.question) for fact in match.deciding_questions],
+        }
+        for match in [*result.fitting, *result.maybe]
+    ]

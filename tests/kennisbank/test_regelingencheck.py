@@ -149,3 +149,22 @@ def test_the_english_page_works_too(client):
 
     assert response.status_code == 200
     assert "Fits you" in response.content.decode()
+
+
+def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
+    from kennisbank.regelingencheck import regelingencheck_outcome_summary
+
+    page = small_only(title="Klein")
+    regeling_make({"fact": "rechtsvorm", "operator": "eq", "value": "bv"}, title="Bv")
+
+    summary = regelingencheck_outcome_summary({"medewerkers": 3})
+
+    assert summary[0] == {
+        "regeling_id": page.pk,
+        "title": "Klein",
+        "status": "fitting",
+        "deadline": "Ongoing",
+        "deciding_questions": [],
+    }
+    assert summary[1]["status"] == "maybe"
+    assert summary[1]["deciding_questions"] == ["What is the legal form of your company?"]
