@@ -5,6 +5,7 @@ No database access here; kennisbank.matching loads the data once and calls `rege
 from __future__ import annotations
 
 import datetime
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -435,11 +436,19 @@ def regelingen_evaluate(
     """Pure: group and sort every regeling for these facts. No database access."""
     facts = facts_prepare(facts)
     groups: dict[MatchStatus, list[RegelingMatch]] = {s: [] for s in MatchStatus}
-    for item in items:
-        match = regeling_evaluate(item, facts, today, labels)
-        if match.status == MatchStatus.NOT_FITTING and not include_not_fitting:
-            continue
-        groups[match.status].append(match)
+    # Tens of thousands of short-lived, acyclic objects: the cyclic collector would rescan them
+    # over and over (3x slower at 6,000 regelingen); reference counting frees them anyway.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for item in items:
+            match = regeling_evaluate(item, facts, today, labels)
+            if match.status == MatchStatus.NOT_FITTING and not include_not_fitting:
+                continue
+            groups[match.status].append(match)
+    finally:
+        if collecting:
+            gc.enable()
     for matches in groups.values():
         matches.sort(key=lambda m: (-m.fit_score, _title(m.regeling)))
     return MatchResult(
