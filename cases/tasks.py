@@ -162,7 +162,12 @@ def mail_status(casus_id: int) -> None:
     mail_send(
         template="status",
         to=[casus.entrepreneur.email],
-        context={"casus": casus, "link": url, "expires_at": expires_at},
+        context={
+            "casus": casus,
+            "link": url,
+            "expires_at": expires_at,
+            "satisfaction_link": satisfaction_link(casus),
+        },
         language=casus.entrepreneur.language,
     )
 
@@ -177,4 +182,30 @@ def mail_question_answer(casus_id: int) -> None:
         to=[casus.entrepreneur.email],
         context={"casus": casus},
         language=casus.entrepreneur.language,
+    )
+
+
+@task()
+def mail_followup(casus_id: int) -> None:
+    casus = _casus(casus_id)
+    if casus is None:
+        return
+    if casus.scan_id is not None:
+        from scan.services import vervolgscan_link_issue
+
+        link = vervolgscan_link_issue(scan=casus.scan)
+    else:
+        link = absolute_url("cases:intake_request", language=casus.entrepreneur.language)
+    mail_send(
+        template="followup",
+        to=[casus.entrepreneur.email],
+        context={"casus": casus, "link": link, "has_scan": casus.scan_id is not None},
+        language=casus.entrepreneur.language,
+    )
+
+
+def satisfaction_link(casus: Casus) -> str:
+    issued = magic_link_issue(purpose=LinkPurpose.SATISFACTION, subject_uuid=casus.uuid, days=60)
+    return absolute_url(
+        "cases:satisfaction", args=[issued.raw_token], language=casus.entrepreneur.language
     )

@@ -25,6 +25,7 @@ urlpatterns = [
         public.mijn_gegevens_erase_view,
         name="mijn_gegevens_erase",
     ),
+    path("tevredenheid/<str:token>/", public.satisfaction_view, name="satisfaction"),
     # Staff werkplek.
     path("werkplek/", staff.workspace_view, name="queue"),
     path("werkplek/telefonische-intake/", staff.phone_intake_view, name="phone_intake"),

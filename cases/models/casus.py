@@ -61,6 +61,7 @@ class Casus(models.Model):
         _("outcome"), max_length=20, choices=CasusOutcome.choices, blank=True
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    followup_invited_at = models.DateTimeField(_("follow-up invited at"), null=True, blank=True)
     # The form's hidden key: a request posted twice (or ten times at once) makes one casus.
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True)

@@ -191,3 +191,23 @@ def mijn_gegevens_erase_view(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "cases/mijn_gegevens_erase.html", {"entrepreneur": entrepreneur, "token": token}
     )
+
+
+@rate_limited("token", methods=("GET", "POST"))
+def satisfaction_view(request: HttpRequest, token: str) -> HttpResponse:
+    """One score 1–5 per casus, through the link in the closing e-mail; no login, no free text."""
+    from ..forms import SatisfactionForm
+    from ..models import Casus
+    from ..services.handling import satisfaction_record
+
+    try:
+        link = magic_link_resolve(purpose=LinkPurpose.SATISFACTION, raw_token=token)
+        casus = Casus.objects.get(uuid=link.subject_uuid)
+    except (TokenError, Casus.DoesNotExist) as exc:
+        raise Http404 from exc
+    done = hasattr(casus, "satisfaction")
+    form = SatisfactionForm(request.POST or None)
+    if request.method == "POST" and not done and form.is_valid():
+        satisfaction_record(casus=casus, score=form.cleaned_data["score"])
+        done = True
+    return render(request, "cases/satisfaction.html", {"form": form, "done": done})
