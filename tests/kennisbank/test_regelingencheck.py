@@ -63,6 +63,7 @@ def test_not_fitting_appears_only_on_request_with_the_failed_condition(client):
     assert "Alleen voor bedrijven tot tien mensen." not in hidden.content.decode()
     assert hidden.context["result"].not_fitting == []
     assert "Alleen voor bedrijven tot tien mensen." in shown.content.decode()
+    assert "Does not fit because:</strong> Employees ≤ 10" in shown.content.decode()
     assert [m.regeling.title for m in shown.context["result"].not_fitting] == ["Klein"]
 
 
