@@ -118,3 +118,28 @@ def test_registrations_on_the_english_page_count_for_the_dutch_event():
     assert event.registrations.count() == 1
     with pytest.raises(RegistrationClosed):
         event_register(event=event, name="B", email="b@example.org")
+
+
+def test_registrations_are_removed_a_month_after_the_event():
+    from kennisbank.retention import event_registrations_purge
+
+    event = EventPageFactory()
+    event_register(event=event, name="A", email="a@example.org")
+
+    assert event_registrations_purge(event.ends_at + datetime.timedelta(days=29)) == 0
+    assert event_registrations_purge(event.ends_at + datetime.timedelta(days=31)) == 1
+    assert EventRegistration.objects.count() == 0
+
+
+def test_too_many_registrations_from_one_address_get_a_429(client, settings):
+    settings.SCHAKELTEAM_RATE_LIMITS = {
+        **settings.SCHAKELTEAM_RATE_LIMITS,
+        "registration": "2/3600",
+    }
+    event = EventPageFactory(capacity=10)
+
+    codes = [
+        client.post(event.url, {**FORM, "email": f"p{n}@example.org"}).status_code for n in range(3)
+    ]
+
+    assert codes == [302, 302, 429]

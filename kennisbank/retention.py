@@ -1,0 +1,22 @@
+"""Retention of event registrations: removed a while after the event ended."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+
+from schakelteam.retention import retention_rule
+
+DEFAULT_DAYS = 30
+
+
+def registration_retention_days() -> int:
+    return getattr(settings, "SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS", DEFAULT_DAYS)
+
+
+@retention_rule("kennisbank.event_registrations")
+def event_registrations_purge(now: datetime) -> int:
+    """Registrations of events that ended more than the retention period ago (idempotent)."""
+    from kennisbank.models import EventRegistration
+
+    cutoff = now - timedelta(days=registration_retention_days())
+    return EventRegistration.objects.filter(event__ends_at__lt=cutoff).delete()[0]
