@@ -208,3 +208,13 @@ def test_a_phone_intake_records_consent_given_by_phone_and_by_whom(client, almer
     assert casus.origin == "phone"
     consent = Consent.objects.get()
     assert consent.channel == "phone" and consent.recorded_by == coordinator
+
+
+def test_a_new_consent_text_version_is_shown_and_recorded(client, almere):
+    ConsentText.objects.filter(purpose="contact").update(is_active=False)
+    ConsentText.objects.create(
+        purpose="contact", version=2, text_nl="Nieuwe tekst over contact.", text_en="New text."
+    )
+    assert "Nieuwe tekst over contact." in client.get(URL).content.decode()
+    client.post(URL, intake_post_data())
+    assert Consent.objects.get(purpose="contact").text.version == 2
