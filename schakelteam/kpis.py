@@ -4,18 +4,19 @@ Everything aggregates in the database (GROUP BY with conditional counts), so the
 queries per call is fixed and does not grow with the number of events.
 """
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber, TruncQuarter
+from django.db.models.functions import RowNumber
 
 from .constants import EventKind, SbiSection, SizeClass
 from .monitoring import MonitoringEvent
 from .regional_data_models import RegionalIndicator
 from .reports_models import KpiDefinition, KpiPeriod
-from .reports_periods import AMSTERDAM, Period, quarter_of
+from .reports_periods import AMSTERDAM, Period
 
 FILTER_FIELDS = {
     "origin": "origin",
@@ -51,10 +52,11 @@ def events_in(period: Period, regio=None) -> QuerySet[MonitoringEvent]:
 def kpi_filter(kpi: KpiDefinition) -> Q:
     """Which events one KPI counts: its kind, region, own date window and filters."""
     q = Q(kind=kpi.event_kind, regio_id=kpi.regio_id)
+    # Plain range comparisons: a __date lookup would run a function on every row.
     if kpi.starts_on:
-        q &= Q(occurred_at__date__gte=kpi.starts_on)
+        q &= Q(occurred_at__gte=_local_midnight(kpi.starts_on))
     if kpi.ends_on:
-        q &= Q(occurred_at__date__lte=kpi.ends_on)
+        q &= Q(occurred_at__lt=_local_midnight(kpi.ends_on + datetime.timedelta(days=1)))
     for key, value in (kpi.filters or {}).items():
         field = FILTER_FIELDS.get(key)
         if field is None:
@@ -63,8 +65,16 @@ def kpi_filter(kpi: KpiDefinition) -> Q:
     return q
 
 
-def kpi_measure(kpi: KpiDefinition):
-    q = kpi_filter(kpi)
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), AMSTERDAM)
+
+
+def _in_quarter(q: Period) -> Q:
+    return Q(occurred_at__gte=q.start_at, occurred_at__lt=q.end_at)
+
+
+def kpi_measure(kpi: KpiDefinition, extra: Q | None = None):
+    q = kpi_filter(kpi) if extra is None else kpi_filter(kpi) & extra
     if kpi.distinct_companies:
         return Count("company_key", distinct=True, filter=q & HAS_COMPANY)
     return Count("id", filter=q)
@@ -113,7 +123,7 @@ def kpi_results(kpis: list[KpiDefinition], period: Period, gemeenten: list) -> l
     if not kpis:
         return []
     measures = {_alias(k): kpi_measure(k) for k in kpis}
-    base = events_in(period)
+    base = events_in(period).filter(kind__in={k.event_kind for k in kpis})
     totals = base.aggregate(**measures)
     by_gemeente = {
         row["gemeente_id"]: row
@@ -158,23 +168,21 @@ def kpi_results(kpis: list[KpiDefinition], period: Period, gemeenten: list) -> l
 
 
 def kpi_trend(kpis: list[KpiDefinition], period: Period) -> list[dict]:
-    """Counts per quarter of every KPI (one query); shares are left as counts here."""
+    """Counts per quarter of every KPI: one query of conditional counts per (KPI, quarter)."""
     quarters = period.quarters()
     if not kpis:
         return []
-    measures = {_alias(k): kpi_measure(k) for k in kpis}
-    rows = (
-        events_in(period)
-        .annotate(quarter=TruncQuarter("occurred_at", tzinfo=AMSTERDAM))
-        .values("quarter")
-        .annotate(**measures)
-    )
-    found = {quarter_of(_as_date(r["quarter"])).key: r for r in rows}
+    measures = {
+        f"{_alias(k)}_{i}": kpi_measure(k, _in_quarter(q))
+        for k in kpis
+        for i, q in enumerate(quarters)
+    }
+    found = events_in(period).filter(kind__in={k.event_kind for k in kpis}).aggregate(**measures)
     return [
         {
             "slug": k.slug,
             "name": k.name,
-            "points": [(q.key, found.get(q.key, {}).get(_alias(k), 0)) for q in quarters],
+            "points": [(q.key, found[f"{_alias(k)}_{i}"]) for i, q in enumerate(quarters)],
         }
         for k in kpis
     ]
@@ -212,8 +220,9 @@ def _label(dimension: str, key) -> str:
 
 
 def breakdown(period: Period, dimension: str, regio=None, theme_names=None) -> list[dict]:
-    """Scans, cases, referrals and distinct companies per value of `dimension` (one query)."""
-    base = events_in(period, regio)
+    """Scans, cases, referrals and the distinct companies behind them per value of `dimension`
+    (one query)."""
+    base = events_in(period, regio).filter(kind__in=BREAKDOWN_MEASURES.values())
     if dimension == "theme":
         rows = _theme_rows(base)
         names = theme_names or {}
@@ -254,21 +263,15 @@ def _theme_rows(base: QuerySet) -> list[dict]:
 
 def sla_performance(period: Period, regio=None) -> dict:
     """Share of first contacts within the SLA, in total and per quarter (one query)."""
-    rows = (
-        events_in(period, regio)
-        .filter(kind=EventKind.FIRST_CONTACT)
-        .annotate(quarter=TruncQuarter("occurred_at", tzinfo=AMSTERDAM))
-        .values("quarter")
-        .annotate(total=Count("id"), within=Count("id", filter=Q(outcome="within_sla")))
-    )
-    per_quarter = {quarter_of(_as_date(r["quarter"])).key: r for r in rows}
+    quarters = period.quarters()
+    measures = {}
+    for i, q in enumerate(quarters):
+        measures[f"t{i}"] = Count("id", filter=_in_quarter(q))
+        measures[f"w{i}"] = Count("id", filter=_in_quarter(q) & Q(outcome="within_sla"))
+    found = events_in(period, regio).filter(kind=EventKind.FIRST_CONTACT).aggregate(**measures)
     points = [
-        {
-            "quarter": q.key,
-            "total": per_quarter.get(q.key, {}).get("total", 0),
-            "within": per_quarter.get(q.key, {}).get("within", 0),
-        }
-        for q in period.quarters()
+        {"quarter": q.key, "total": found[f"t{i}"], "within": found[f"w{i}"]}
+        for i, q in enumerate(quarters)
     ]
     for p in points:
         p["share"] = _share(p["within"], p["total"])

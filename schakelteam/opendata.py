@@ -10,20 +10,18 @@ Suppression rule (k = SCHAKELTEAM_OPEN_DATA_K):
 Totals are the sums of the cells (so a case with two themes counts in both theme rows).
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncQuarter
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .constants import EventKind
-from .kpis import HAS_COMPANY, _as_date, _label
+from .kpis import HAS_COMPANY, _label
 from .monitoring import MonitoringEvent
-from .reports_periods import AMSTERDAM, Period, quarter_of
+from .reports_periods import Period, quarter_of
 
 METRICS = {"scans": EventKind.SCAN_SUBMITTED, "cases": EventKind.CASE_OPENED}
 DIMENSIONS = {
@@ -56,51 +54,54 @@ class Entry:
     suppressed: bool = False
 
 
-def _cells(qs: QuerySet, field: str | None) -> list[tuple[str, str, int, int]]:
-    """(key, quarter, events, companies) per key and quarter: one query."""
-    qs = qs.annotate(q=TruncQuarter("occurred_at", tzinfo=AMSTERDAM))
-    if field is None:
-        return _theme_cells(qs)
-    rows = (
-        qs.exclude(**{f"{field}__isnull": True})
-        .exclude(**{field: ""})
-        .values(field, "q")
-        .annotate(
-            n=Count("id"),
-            keyed=Count("company_key", distinct=True, filter=HAS_COMPANY),
-            anon=Count("id", filter=Q(company_key="")),
+def _cells(
+    qs: QuerySet, field: str | None, quarters: list[Period]
+) -> list[tuple[str, str, int, int]]:
+    """(key, quarter, events, companies) per key and quarter: one query.
+
+    The quarter is a CASE over plain range comparisons (a Trunc would call a function per row).
+    """
+    qs = qs.annotate(
+        qi=Case(
+            *[
+                When(occurred_at__gte=q.start_at, occurred_at__lt=q.end_at, then=Value(i))
+                for i, q in enumerate(quarters)
+            ],
+            output_field=IntegerField(),
         )
     )
-    return [
-        (r[field], quarter_of(_as_date(r["q"])).key, r["n"], r["keyed"] + r["anon"]) for r in rows
-    ]
+    if field is None:
+        rows = _theme_cells(qs)
+    else:
+        rows = (
+            qs.exclude(**{f"{field}__isnull": True})
+            .exclude(**{field: ""})
+            .values_list(field, "qi")
+            .annotate(
+                n=Count("id"),
+                keyed=Count("company_key", distinct=True, filter=HAS_COMPANY),
+                anon=Count("id", filter=Q(company_key="")),
+            )
+        )
+        rows = [(key, qi, n, keyed + anon) for key, qi, n, keyed, anon in rows]
+    return [(key, quarters[qi].key, n, units) for key, qi, n, units in rows if qi is not None]
 
 
-def _theme_cells(qs: QuerySet) -> list[tuple[str, str, int, int]]:
-    sql, params = qs.values("q", "company_key", "theme_slugs").query.sql_with_params()
+def _theme_cells(qs: QuerySet) -> list[tuple]:
+    sql, params = qs.values("qi", "company_key", "theme_slugs").query.sql_with_params()
     if connection.vendor == "postgresql":
         unnest = "CROSS JOIN LATERAL jsonb_array_elements_text(s.theme_slugs) AS j(value)"
     else:
         unnest = ", json_each(s.theme_slugs) AS j"
     query = (
-        "SELECT j.value, s.q, COUNT(*), "  # noqa: S608  (fixed SQL around Django's own query)
+        "SELECT j.value, s.qi, COUNT(*), "  # noqa: S608  (fixed SQL around Django's own query)
         "COUNT(DISTINCT CASE WHEN s.company_key <> '' THEN s.company_key END) "
         "+ SUM(CASE WHEN s.company_key = '' THEN 1 ELSE 0 END) "
-        f"FROM ({sql}) s {unnest} GROUP BY j.value, s.q"
+        f"FROM ({sql}) s {unnest} GROUP BY j.value, s.qi"
     )
     with connection.cursor() as cursor:
         cursor.execute(query, params)
-        rows = cursor.fetchall()
-    return [(key, quarter_of(_raw_date(q)).key, n, units) for key, q, n, units in rows]
-
-
-def _raw_date(value) -> datetime.date:
-    """A truncated quarter from a raw cursor: a local-time string (SQLite) or naive timestamp."""
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value[:10])
-    if isinstance(value, datetime.datetime):
-        return value.date() if value.tzinfo is None else _as_date(value)
-    return value
+        return cursor.fetchall()
 
 
 def suppress(grid: list[list[Entry]], k: int) -> None:
@@ -141,7 +142,7 @@ def table_build(metric: str, dimension: str, quarters: list[Period], labels: dic
     )
     keys_q = [q.key for q in quarters]
     found: dict[str, dict[str, Entry]] = {}
-    for key, q, n, units in _cells(qs, DIMENSIONS[dimension]):
+    for key, q, n, units in _cells(qs, DIMENSIONS[dimension], quarters):
         found.setdefault(key, {})[q] = Entry(n, units)
     row_keys = sorted(found)
     grid = [[found[r].get(q, Entry(0, 0)) for q in keys_q] for r in row_keys]
