@@ -197,17 +197,30 @@ LIST_OPERATORS = frozenset({"in", "not_in", "between"})
 
 
 def dynamic_choices_load() -> dict[str, Choices]:
-    """Choices that live in the database, loaded in three queries (once per request)."""
-    from schakelteam.models import Gemeente, Regio
+    """Choices that live in the database, loaded in three queries (once per request); theme names
+    in the active language when a translation exists (one more query outside Dutch)."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    from schakelteam.models import Gemeente, Regio, Theme
     from schakelteam.selectors import theme_list
 
     provinces = sorted(
         set(PROVINCES) | set(Regio.objects.values_list("province", flat=True)) - {""}
     )
+    themes = list(theme_list().order_by("name").values_list("slug", "name", "translation_key"))
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    translated: dict = {}
+    if language != settings.LANGUAGE_CODE and themes:
+        translated = dict(
+            Theme.objects.filter(
+                locale__language_code=language, translation_key__in=[t[2] for t in themes]
+            ).values_list("translation_key", "name")
+        )
     return {
         "province": tuple((p, p) for p in provinces),
         "gemeente": tuple(Gemeente.objects.order_by("name").values_list("slug", "name")),
-        "theme": tuple(theme_list().order_by("name").values_list("slug", "name")),
+        "theme": tuple((slug, translated.get(key, name)) for slug, name, key in themes),
     }
 
 
