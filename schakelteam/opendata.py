@@ -220,7 +220,25 @@ def domain_scores(k: int) -> list[dict]:
 CSV_COLUMNS = ["table", "metric", "dimension", "key", "label", "quarter", "value"]
 
 
+CACHE_SECONDS = 900
+
+
 def open_statistics() -> dict:
+    """Every open table, cached until a new event arrives (events are never changed or deleted)."""
+    from django.core.cache import cache
+    from django.db.models import Max
+    from django.utils import translation
+
+    latest = MonitoringEvent.objects.aggregate(m=Max("id"))["m"] or 0
+    key = f"opendata:{SCHEMA_VERSION}:{k_value()}:{latest}:{translation.get_language()}"
+    stats = cache.get(key)
+    if stats is None:
+        stats = _open_statistics_build()
+        cache.set(key, stats, CACHE_SECONDS)
+    return stats
+
+
+def _open_statistics_build() -> dict:
     """Every open table for the closed quarters of the deal; a fixed number of queries."""
     from django.utils import translation
 

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.core.cache import cache
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -144,12 +145,22 @@ def test_the_html_page_is_public_and_explains_the_rule(client, data):
 
 def test_query_count_does_not_grow_with_events(client, data, django_assert_max_num_queries):
     client.get("/open-data/")
+    cache.clear()
     with django_assert_max_num_queries(25) as small:
         client.get("/open-data/statistieken.json")
     _scans(GemeenteFactory(slug="urk", name="Urk"), 40, 3, "u")
+    cache.clear()
     with django_assert_max_num_queries(25) as large:
         client.get("/open-data/statistieken.json")
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_figures_are_cached_until_a_new_event_arrives(client, data, django_assert_max_num_queries):
+    first = client.get("/open-data/statistieken.json").content
+    with django_assert_max_num_queries(2):
+        assert client.get("/open-data/statistieken.json").content == first
+    _scans(GemeenteFactory(slug="urk", name="Urk"), 6, 3, "u")
+    assert client.get("/open-data/statistieken.json").content != first
 
 
 def test_regelingen_catalogue_is_served_as_json(client, data):
