@@ -18,6 +18,7 @@ from kennisbank.regelingencheck import (
     scan_facts_for_token,
 )
 from kennisbank.regelingencheck_forms import SCAN_PARAM, SHOW_NOT_FITTING, RegelingencheckForm
+from schakelteam.ratelimit import client_ip, rate_limit_hit, too_many_requests
 
 
 @require_GET
@@ -30,6 +31,8 @@ def regelingencheck_view(request: HttpRequest) -> HttpResponse:
     if not answered:
         initial, scan_invalid = {}, False
         if raw_token := request.GET.get(SCAN_PARAM, "")[:200]:
+            if rate_limit_hit(scope="token", key=client_ip(request)):
+                return too_many_requests(request)
             scan_facts = scan_facts_for_token(raw_token)
             scan_invalid = scan_facts is None
             initial = scan_facts or {}

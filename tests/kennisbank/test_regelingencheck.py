@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 
 from kennisbank.regelingencheck import regelingencheck_url_for_facts
@@ -169,3 +171,12 @@ def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
     }
     assert summary[1]["status"] == "maybe"
     assert summary[1]["deciding_questions"] == ["What is the legal form of your company?"]
+
+
+@override_settings(SCHAKELTEAM_RATE_LIMITS={**settings.SCHAKELTEAM_RATE_LIMITS, "token": "2/3600"})
+def test_guessing_scan_tokens_is_rate_limited(client):
+    small_only(title="Klein")
+
+    codes = [client.get(URL, {"scan": f"gok-{n}"}).status_code for n in range(3)]
+
+    assert codes == [200, 200, 429]
