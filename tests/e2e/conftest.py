@@ -1,7 +1,8 @@
 """Fixtures for the browser tests (marked e2e; run by `make e2e` and .ci/run).
 
 - `live_url`: base URL of a real server (runserver, one per test session) on a temporary SQLite
-  database holding the demo content (`manage.py load_demo`). Its settings are the test settings,
+  database holding the demo content (`manage.py load_demo`; locally a copy of an identical
+  earlier build is reused, see _demo_database_build). Its settings are the test settings,
   so sessions and magic links made in a test are valid there; e-mail goes to files (`mailbox`).
 - `page`: a Playwright page in Debian's chromium (/usr/bin/chromium, headless), with
   `base_url=live_url`, so `page.goto("/regelingen/")` works. A failing test leaves a screenshot
@@ -19,10 +20,13 @@ A 500 on the server during a test fails that test with the server's traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
+import hashlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -53,6 +57,7 @@ RATE_LIMIT_ENV = {
     for scope in ("PUBLIC_FORM", "RESUME_LINK", "TOKEN", "REGISTRATION")
 }
 ARTIFACTS = BASE_DIR / "test-results"
+DEMO_APPS = ("schakelteam", "kennisbank", "scan", "cases")
 
 
 @dataclass
@@ -115,6 +120,46 @@ def _wait_until_up(url: str, process: subprocess.Popen, log_path: Path) -> None:
     )
 
 
+def _demo_sources_key() -> str:
+    """Changes whenever anything that shapes the demo database changes (and every day)."""
+    digest = hashlib.sha256(dt.datetime.now(dt.UTC).date().isoformat().encode())
+    files = [BASE_DIR / "pyproject.toml", Path(__file__).with_name("server_settings.py")]
+    for app in DEMO_APPS:
+        files += sorted(p for p in (BASE_DIR / app).rglob("*") if p.suffix in {".py", ".json"})
+    for path in files:
+        digest.update(str(path.relative_to(BASE_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _demo_database_build(workdir: Path, env: dict[str, str], log) -> None:
+    """Migrate and load the demo into workdir, or copy the same result from an earlier session.
+
+    The copy is kept under the temp dir, keyed on the code and data it came from; CI and
+    E2E_FRESH_DB=1 always build afresh.
+    """
+    use_cache = not os.environ.get("CI") and not os.environ.get("E2E_FRESH_DB")
+    cached = Path(tempfile.gettempdir()) / "schakelteam-e2e-cache" / _demo_sources_key()
+    if use_cache and (cached / "db.sqlite3").exists():
+        shutil.copy2(cached / "db.sqlite3", workdir / "db.sqlite3")
+        if (cached / "media").exists():
+            shutil.copytree(cached / "media", workdir / "media")
+        log.write(f"demo database copied from {cached}\n")
+        return
+    _manage(["migrate", "--noinput"], env, log)
+    _manage(["load_demo"], env, log)
+    if use_cache:
+        building = cached.with_name(f"{cached.name}.{os.getpid()}")
+        building.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(workdir / "db.sqlite3", building / "db.sqlite3")
+        if (workdir / "media").exists():
+            shutil.copytree(workdir / "media", building / "media")
+        try:
+            building.rename(cached)
+        except OSError:  # another session stored the same build first
+            shutil.rmtree(building, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def e2e_server() -> Iterator[E2EServer]:
     """One server with demo content for the whole session."""
@@ -134,8 +179,7 @@ def e2e_server() -> Iterator[E2EServer]:
     }
     env.pop("REDIS_URL", None)
     with log_path.open("w") as log:
-        _manage(["migrate", "--noinput"], env, log)
-        _manage(["load_demo"], env, log)
+        _demo_database_build(workdir, env, log)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = log_path.open("a")

@@ -108,6 +108,10 @@ def test_the_case_journey_through_the_browser(page, server_db, login, mailbox, a
     page.goto(urlsplit(mijn_gegevens).path)  # SITE_URL differs from the test server's port
     axe_check(page)
     assert company in page.content()
-    _submit(page, 'form:has(input[name="purpose"][value="contact"]) button')
+    _submit(page, 'form:has(input[name="purpose"][value="share_scan"]) button')
+    with page.expect_navigation():
+        page.locator('main a[href$="/wissen/"]').first.click()
+    axe_check(page)
+    _submit(page)
     casus.refresh_from_db()
     assert casus.company.name == "" and casus.entrepreneur.email == ""
