@@ -10,12 +10,14 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from .constants import EventKind, SbiSection
 from .models import Gemeente, KpiDefinition, MonitoringEvent, Partner, Regio, RegionalIndicator
 from .monitoring import company_key_for
 from .reports_periods import AMSTERDAM, quarter_of, today
+from .roles import Role, role_groups_ensure
 from .selectors import theme_list
 
 DATA = Path(__file__).parent / "demo_data"
@@ -121,6 +123,28 @@ DEMO_INDICATORS = {
 }
 
 
+# Who manages what in the Wagtail admin (the snippets check Django model permissions).
+ADMIN_PERMISSIONS = {
+    Role.EDITOR: ["regionalindicator"],
+    Role.COORDINATOR: ["regionalindicator", "kpidefinition"],
+    Role.PROJECTLEIDER: ["regionalindicator", "kpidefinition"],
+}
+
+
+def monitoring_permissions_ensure() -> None:
+    """Editors keep the regional figures; coordinators and projectleiders also the KPI definitions."""
+    groups = role_groups_ensure()
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for role, models in ADMIN_PERMISSIONS.items():
+        perms = Permission.objects.filter(
+            content_type__app_label="schakelteam",
+            codename__in=[
+                f"{action}_{m}" for m in models for action in ("add", "change", "delete", "view")
+            ],
+        )
+        groups[role].permissions.add(access, *perms)
+
+
 def demo_window() -> tuple[datetime.date, datetime.date]:
     """Two years up to today, starting on a quarter boundary."""
     end = today()
@@ -132,6 +156,7 @@ def load(stdout=None) -> None:
     regio = Regio.objects.filter(slug="flevoland").first()
     if regio is None:
         return
+    monitoring_permissions_ensure()
     _indicators_load(regio)
     kpis = _kpis_load(regio)
     created = 0

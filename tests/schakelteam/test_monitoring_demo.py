@@ -42,3 +42,20 @@ def test_events_generate_makes_about_n_events():
     made = demo_monitoring.events_generate(500, seed=1)
     assert 500 <= made < 600
     assert MonitoringEvent.objects.count() == made
+
+
+def test_editors_may_manage_regional_figures_and_coordinators_also_kpis():
+    from django.contrib.auth.models import Group
+
+    from schakelteam.roles import ROLE_GROUPS, Role
+
+    demo.load()
+    demo_monitoring.load()
+    editors = Group.objects.get(name=ROLE_GROUPS[Role.EDITOR])
+    coordinators = Group.objects.get(name=ROLE_GROUPS[Role.COORDINATOR])
+    editor_perms = set(editors.permissions.values_list("codename", flat=True))
+    assert {"add_regionalindicator", "change_regionalindicator", "access_admin"} <= editor_perms
+    assert "change_kpidefinition" not in editor_perms
+    assert "change_kpidefinition" in set(
+        coordinators.permissions.values_list("codename", flat=True)
+    )
