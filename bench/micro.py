@@ -1,6 +1,7 @@
 """In-process micro-benchmarks, contributed by the apps.
 
-Each app may have a module `<app>/benchmarks.py` (nothing else to register) with:
+Each app may have a module `<app>/benchmarks.py` or `<app>/<topic>_bench.py` (nothing else to
+register) with:
 
 - functions named `bench_<something>()`: no arguments; they prepare their data (in the fresh
   bench database) and return a dict of label -> either a zero-argument callable, which this module
@@ -20,34 +21,49 @@ import time
 import traceback
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
 from types import ModuleType
 
 APPS = ["schakelteam", "kennisbank", "scan", "cases"]
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def modules() -> tuple[list[ModuleType], list[str]]:
+    """Each app's benchmarks.py and *_bench.py modules."""
     found, notes = [], []
     for app in APPS:
-        name = f"{app}.benchmarks"
-        try:
-            found.append(import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            notes.append(f"{name}: not present (skipped)")
+        app_dir = BASE_DIR / app
+        names = [f"{app}.{path.stem}" for path in sorted(app_dir.glob("*_bench.py"))]
+        if (app_dir / "benchmarks.py").exists():
+            names.insert(0, f"{app}.benchmarks")
+        if not names:
+            notes.append(f"{app}: no benchmarks.py (skipped)")
+        found += [import_module(name) for name in names]
     return found, notes
+
+
+def functions(prefix: str) -> list[tuple[str, Callable]]:
+    """(qualified name, function) of every bench function, once even when re-exported."""
+    seen, found = set(), []
+    for module in modules()[0]:
+        for attr in sorted(dir(module)):
+            func = getattr(module, attr)
+            if not (attr.startswith(prefix) and callable(func)) or id(func) in seen:
+                continue
+            # Only functions written in a bench module, not helpers it imports (bench_*_build).
+            if str(getattr(func, "__module__", "")).endswith((".benchmarks", "_bench")):
+                seen.add(id(func))
+                found.append((f"{func.__module__}.{func.__name__}", func))
+    return found
 
 
 def extra_pages() -> tuple[list[tuple[str, str]], list[str]]:
     pages, notes = [], []
-    for module in modules()[0]:
-        provider = getattr(module, "bench_pages", None)
-        if provider is None:
-            continue
+    for source, provider in functions("bench_pages"):
         try:
             pages.extend(provider())
         except Exception:  # noqa: BLE001 - one broken provider must not stop the run
-            notes.append(f"{module.__name__}.bench_pages failed:\n{traceback.format_exc()}")
+            notes.append(f"{source} failed:\n{traceback.format_exc()}")
     return pages, notes
 
 
@@ -68,23 +84,20 @@ def time_callable(func: Callable[[], object], *, budget_seconds: float = 2.0) ->
 
 
 def run_all(*, budget_seconds: float = 2.0) -> tuple[list[dict], list[str]]:
-    found, notes = modules()
+    notes = modules()[1]
     results: list[dict] = []
-    for module in found:
-        for attr in sorted(dir(module)):
-            func = getattr(module, attr)
-            if not attr.startswith("bench_") or attr == "bench_pages" or not callable(func):
-                continue
-            source = f"{module.__name__}.{attr}"
-            try:
-                figures = func()
-                for label, value in figures.items():
-                    entry = {"source": source, "name": label}
-                    if callable(value):
-                        entry.update(time_callable(value, budget_seconds=budget_seconds))
-                    else:
-                        entry["value"] = value
-                    results.append(entry)
-            except Exception:  # noqa: BLE001 - report and carry on with the next benchmark
-                notes.append(f"{source} failed:\n{traceback.format_exc()}")
+    for source, func in functions("bench_"):
+        if source.endswith(".bench_pages"):
+            continue
+        try:
+            figures = func()
+            for label, value in figures.items():
+                entry = {"source": source, "name": label}
+                if callable(value):
+                    entry.update(time_callable(value, budget_seconds=budget_seconds))
+                else:
+                    entry["value"] = value
+                results.append(entry)
+        except Exception:  # noqa: BLE001 - report and carry on with the next benchmark
+            notes.append(f"{source} failed:\n{traceback.format_exc()}")
     return results, notes
