@@ -1,5 +1,7 @@
 """Forms of the scan flow: the company facts and one generated form per domain step."""
 
+import re
+
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
@@ -19,7 +21,12 @@ MAX_TEXT = 500
 class HoneypotMixin(forms.Form):
     """A field people never see; bots fill it. The view then pretends all went well."""
 
-    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
@@ -85,12 +92,13 @@ class FactsForm(HoneypotMixin):
         self.fields["founded_year"].max_value = year
         self.fields["founded_year"].validators.append(MaxValueValidator(year))
         self.fields["help_themes"].queryset = theme_list()
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_postcode(self) -> str:
         value = self.cleaned_data["postcode"].strip()
         if not value:
             return ""
+        if re.fullmatch(r"[1-9][0-9]{3}", value):  # the four digits we kept last time
+            return value
         normalised = postcode_normalise(value)
         if normalised is None:
             raise forms.ValidationError(_("Enter a Dutch postcode, for example 8232 AB."))
@@ -125,7 +133,6 @@ class DomainStepForm(HoneypotMixin):
             value = initial_answers.get(q.slug)
             if value is not None:
                 self.initial[f"q-{q.slug}"] = value
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def answers(self) -> dict[str, object]:
         """{slug: value or None}; text is stripped, an empty choice clears the answer."""

@@ -177,11 +177,13 @@ def scan_facts_save(
 ) -> ScanResponse:
     if scan.is_submitted:
         raise ScanAlreadySubmitted()
-    normalised = postcode_normalise(postcode) if postcode else None
+    postcode = (postcode or "").strip()
+    normalised = postcode if postcode.isdigit() else postcode_normalise(postcode)
+    digits = normalised[:4] if normalised and normalised[:4].isdigit() else ""
     scan.size_class = size_class
     scan.sbi_section = sbi_section
-    scan.postcode = normalised[:4] if normalised else ""
-    scan.gemeente = gemeente_for_postcode(normalised) if normalised else None
+    scan.postcode = digits
+    scan.gemeente = _gemeente_for_digits(digits)
     scan.founded_year = founded_year
     scan.legal_form = legal_form
     scan.turnover_class = turnover_class
@@ -192,6 +194,13 @@ def scan_facts_save(
     if first_time and not scan.previous_id:
         _event(scan, EventKind.SCAN_STARTED)
     return scan
+
+
+def _gemeente_for_digits(digits: str):
+    """Only the four digits are kept, so the lookup works on those (None: outside the region)."""
+    if len(digits) != 4 or not digits.isdigit():
+        return None
+    return gemeente_for_postcode(f"{digits} AB")
 
 
 @transaction.atomic

@@ -229,3 +229,17 @@ def test_resume_link_mail_gives_the_same_answer_for_any_address(
     assert len(mail.outbox) == 1
     assert [str(m) for m in good.context["messages"]] == [str(m) for m in bad.context["messages"]]
     assert "ondernemer@example.org" not in str(list(ScanResponse.objects.values()))
+
+
+def test_the_facts_step_can_be_saved_again_with_the_kept_four_digits(client):
+    definition_published()
+    lelystad = GemeenteFactory(slug="lelystad", name="Lelystad", postcode_ranges=[[8200, 8249]])
+    scan = _start(client)
+    _facts(client)
+    initial = client.get(reverse("scan:step", args=[1])).context["form"].initial
+
+    response = _facts(client, postcode=initial["postcode"])
+
+    scan.refresh_from_db()
+    assert response.status_code == 302
+    assert (scan.postcode, scan.gemeente) == ("8232", lelystad)
