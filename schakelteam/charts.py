@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 _ids = count(1)
 BAR_HEIGHT = 22
 GAP = 8
-LABEL_WIDTH = 190
+LABEL_WIDTH = 250
 PLOT_WIDTH = 360
 VALUE_WIDTH = 70
 
@@ -23,6 +23,18 @@ def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
     return str(value)
+
+
+def _short(label: str, limit: int = 38) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _figure(title: str, svg: str) -> SafeString:
+    """A visible caption above the chart; the SVG keeps its own <title> and <desc>."""
+    return mark_safe(  # noqa: S308  (title escaped, svg built from escaped parts)
+        f'<figure class="mkb-chart-figure"><figcaption class="mkb-chart-figure__caption">'
+        f"{escape(title)}</figcaption>{svg}</figure>"
+    )
 
 
 def _head(width: int, height: int, title: str, desc: str, prefix: str) -> tuple[str, str]:
@@ -53,7 +65,7 @@ def bar_chart(
         bar = 0 if value is None else max(0.0, float(value)) / float(top) * PLOT_WIDTH
         parts.append(
             f'<text class="mkb-chart__label" x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">'
-            f"{escape(str(label)[:32])}</text>"
+            f"{escape(_short(str(label)))}</text>"
             f'<rect class="mkb-chart__bar" fill="#1a5f8a" x="{LABEL_WIDTH}" y="{y}" width="{bar:.1f}" height="{BAR_HEIGHT}"/>'
             f'<text class="mkb-chart__value" x="{LABEL_WIDTH + bar + 6:.1f}" y="{y + 15}">'
             f"{escape(_fmt(value))}{escape(unit)}</text>"
@@ -65,7 +77,7 @@ def bar_chart(
             'stroke-dasharray="4 3"/>'
         )
     parts.append(tail)
-    return mark_safe("".join(parts))  # noqa: S308  (every text part is escaped above)
+    return _figure(title, "".join(parts))
 
 
 def column_chart(
@@ -97,4 +109,4 @@ def column_chart(
             f'font-size="10">{escape(str(label).replace("20", "", 1) if n > 6 else str(label))}</text>'
         )
     parts.append(tail)
-    return mark_safe("".join(parts))  # noqa: S308  (every text part is escaped above)
+    return _figure(title, "".join(parts))

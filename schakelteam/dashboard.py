@@ -4,7 +4,6 @@ downloads and the quarterly report all render from this one structure."""
 import csv
 import io
 
-from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from . import kpis
@@ -73,8 +72,8 @@ def dimension_labels() -> dict[str, str]:
     }
 
 
-def _pct(value) -> str:
-    return "" if value is None else f"{value}"
+def _pct(value):
+    return value
 
 
 def figure_tables(figures: dict) -> dict[str, dict]:
@@ -155,7 +154,7 @@ def figure_tables(figures: dict) -> dict[str, dict]:
         "title": _("Satisfaction after closure"),
         "headers": [_("Score"), _("Number of answers")],
         "rows": [[score, n] for score, n in sat["distribution"].items()]
-        + [[_("Average"), sat["average"] if sat["average"] is not None else ""]],
+        + [[_("Average"), sat["average"]]],
     }
     return tables
 
@@ -216,10 +215,3 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def event_span() -> tuple:
-    from .monitoring import MonitoringEvent
-
-    span = MonitoringEvent.objects.aggregate(first=Min("occurred_at"), last=Max("occurred_at"))
-    return span["first"], span["last"]
