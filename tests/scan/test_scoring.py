@@ -216,3 +216,13 @@ def test_compare_results_gives_the_change_per_domain():
         {"slug": "a", "earlier": 40, "new": 55, "delta": 15},
         {"slug": "b", "earlier": None, "new": 30, "delta": None},
     ]
+
+
+def test_the_bench_scores_the_default_definition_without_a_database():
+    from scan.benchmarks import bench_scoring
+
+    (score,) = bench_scoring().values()
+    result = score()
+
+    assert len(result["order"]) == 12
+    assert result["direction"] in {"groeien", "versnellen", "vernieuwen", "hervormen", "stoppen"}

@@ -1,0 +1,44 @@
+"""Micro-benchmarks for `make bench` (see bench/micro.py): scoring one response, and scan pages."""
+
+import random
+
+from .definition_io import snapshot_from_spec
+from .demo_definition import BEDRIJFSSCAN
+from .scoring import score_response
+
+
+def bench_answers(snapshot, seed: int = 1) -> dict:
+    """A full, plausible answer set for `snapshot` (every scored question answered)."""
+    rng = random.Random(seed)  # noqa: S311 — benchmark data
+    answers = {}
+    for question in snapshot.questions.values():
+        if question.options:
+            answers[question.slug] = rng.choice(question.options).value
+    return answers
+
+
+def bench_scoring() -> dict:
+    """score_response() on the default bedrijfsscan (58 questions), pure: no database."""
+    snapshot = snapshot_from_spec(BEDRIJFSSCAN)
+    answers = bench_answers(snapshot)
+    facts = {"size_class": "5-10", "sbi_section": "G"}
+    return {
+        "scan: score one response (58 questions, 12 domains)": lambda: score_response(
+            snapshot, answers, facts
+        )
+    }
+
+
+def bench_pages() -> list[tuple[str, str]]:
+    """The intro and a result page behind its token (steps need a session cookie)."""
+    from . import demo, services
+    from .models import ScanResponse
+
+    scan_definition, _vervolg = demo.definitions_load()
+    demo.demo_scans_load(scan_definition)
+    scan = ScanResponse.objects.filter(submitted_at__isnull=False).order_by("pk").first()
+    token = services.scan_result_link_issue(scan=scan)
+    return [
+        ("scan intro", "/bedrijfsscan/"),
+        ("scan result", f"/bedrijfsscan/resultaat/{token}/"),
+    ]
