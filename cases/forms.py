@@ -37,7 +37,39 @@ class HoneypotForm(forms.Form):
         return self.is_valid() and bool(self.cleaned_data["website"])
 
 
-class ThemeChoiceField(forms.ModelMultipleChoiceField):
+MAX_PK = 2**63 - 1
+
+
+def _pk_ok(value) -> bool:
+    """A primary key the database can take; a 20-digit number must not reach SQLite."""
+    try:
+        return 0 < int(str(value)) <= MAX_PK
+    except ValueError:
+        return False
+
+
+class SafeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not _pk_ok(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:20]},
+                )
+        return super()._check_values(value)
+
+
+class SafeChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _pk_ok(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ThemeChoiceField(SafeMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.localized.name
 
@@ -193,7 +225,7 @@ class PhoneIntakeForm(IntakeForm):
 
 
 class AssignForm(forms.Form):
-    advisor = forms.ModelChoiceField(label=_("Advisor"), queryset=Advisor.objects.none())
+    advisor = SafeChoiceField(label=_("Advisor"), queryset=Advisor.objects.none())
 
     def __init__(self, *args, advisors=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,7 +259,7 @@ class NoteForm(forms.Form):
     )
 
 
-class RegelingChoiceField(forms.ModelMultipleChoiceField):
+class RegelingChoiceField(SafeMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.title
 
@@ -253,8 +285,8 @@ class AdviceForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    partner = forms.ModelChoiceField(label=_("Partner organisation"), queryset=None, required=False)
-    mentor = forms.ModelChoiceField(
+    partner = SafeChoiceField(label=_("Partner organisation"), queryset=None, required=False)
+    mentor = SafeChoiceField(
         label=_("Or a mentor from the ondernemerspoule"), queryset=None, required=False
     )
     reason = forms.CharField(

@@ -197,3 +197,22 @@ def test_the_queue_flags_overdue_referrals(client, coordinator, partner, time_ma
     assert not client.get(reverse("cases:queue")).context["overdue_referrals"]
     time_machine.move_to(timezone.now() + datetime.timedelta(days=6))
     assert list(casus_queue(user=coordinator)["overdue_referrals"]) == [referral]
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "-1", "abc", "1e5"])
+def test_an_absurd_choice_in_a_staff_form_is_refused_without_a_server_error(
+    client, coordinator, partner, value
+):
+    casus = CasusFactory(consents=[ConsentPurpose.CONTACT, ConsentPurpose.SHARE_WITH_PARTNER])
+    staff_login(client, coordinator)
+    assign = client.post(reverse("cases:casus_assign", args=[casus.uuid]), {"advisor": value})
+    refer = client.post(
+        reverse("cases:referral_create", args=[casus.uuid]),
+        {"partner": value, "mentor": value, "reason": "x"},
+    )
+    advice = client.post(
+        reverse("cases:advice_create", args=[casus.uuid]),
+        {"advice-text": "x", "advice-regelingen": [value]},
+    )
+    assert (assign.status_code, refer.status_code, advice.status_code) == (302, 200, 302)
+    assert not casus.referrals.exists() and not casus.advices.exists()
