@@ -5,6 +5,8 @@ import json
 
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kennisbank.importing import (
     regelingen_export_csv,
@@ -156,3 +158,29 @@ def test_an_unreadable_file_is_a_clear_command_error(tmp_path):
 
     with pytest.raises(CommandError, match="not valid JSON"):
         call_command("import_regelingen", str(source))
+
+
+junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+row_like = st.fixed_dictionaries(
+    {"external_id": st.text(max_size=10), "title": junk, "summary": junk},
+    optional=dict.fromkeys(
+        ("level", "kind", "themes", "sectors", "opens_on", "size_min", "criteria"), junk
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(rows=st.lists(row_like | junk, max_size=4))
+def test_junk_rows_are_refused_with_a_reason_never_an_exception(rows):
+    report = regelingen_import(rows, dry_run=True)
+
+    assert len(report.rows) == len(rows)
+    for line in report.rows:
+        assert line.status in {"created", "refused"}
+        assert line.status != "refused" or line.reason
