@@ -3,7 +3,8 @@
 Each app may have a module `<app>/benchmarks.py` or `<app>/<topic>_bench.py` (nothing else to
 register) with:
 
-- functions named `bench_<something>()`: no arguments; they prepare their data (in the fresh
+- functions named `bench_<something>()`: no required arguments (those with some are taken
+  for helpers and skipped); they prepare their data (in the fresh
   bench database) and return a dict of label -> either a zero-argument callable, which this module
   times (median of repeated calls), or a number/str the function measured itself, shown as is.
   Example: `def bench_check(): return {"evaluate 600 regelingen": lambda: evaluate(facts, rs)}`.
@@ -16,6 +17,7 @@ benchmark that raises is reported and does not stop the others.
 
 from __future__ import annotations
 
+import inspect
 import statistics
 import time
 import traceback
@@ -42,6 +44,16 @@ def modules() -> tuple[list[ModuleType], list[str]]:
     return found, notes
 
 
+def takes_no_arguments(func: Callable) -> bool:
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(
+        p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters
+    )
+
+
 def functions(prefix: str) -> list[tuple[str, Callable]]:
     """(qualified name, function) of every bench function, once even when re-exported."""
     seen, found = set(), []
@@ -50,8 +62,10 @@ def functions(prefix: str) -> list[tuple[str, Callable]]:
             func = getattr(module, attr)
             if not (attr.startswith(prefix) and callable(func)) or id(func) in seen:
                 continue
-            # Only functions written in a bench module, not helpers it imports (bench_*_build).
-            if str(getattr(func, "__module__", "")).endswith((".benchmarks", "_bench")):
+            # Only argument-free functions written in a bench module: not the helpers it
+            # imports or defines (bench_regelingen_build(n), bench_answers(snapshot)).
+            module_name = str(getattr(func, "__module__", ""))
+            if module_name.endswith((".benchmarks", "_bench")) and takes_no_arguments(func):
                 seen.add(id(func))
                 found.append((f"{func.__module__}.{func.__name__}", func))
     return found
