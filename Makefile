@@ -37,7 +37,9 @@ run: demo compilemessages
 
 # Django's compilemessages needs GNU gettext's msgfmt; without it, polib does the same job.
 compilemessages: install
-	@if command -v msgfmt >/dev/null 2>&1; then \
+	@if ! ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
+		echo "no translation catalogue yet: nothing to compile"; \
+	elif command -v msgfmt >/dev/null 2>&1; then \
 		$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null; \
 	else \
 		$(BIN)/python .ci/compile_messages.py; \
