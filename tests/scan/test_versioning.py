@@ -111,12 +111,15 @@ def test_an_editor_previews_publishes_and_copies_a_definition_in_the_admin(clien
     admin = UserFactory(is_superuser=True, is_staff=True)
     staff_login(client, admin)
 
+    edit = client.get(reverse("wagtailsnippets_scan_scandefinition:edit", args=[draft.pk]))
+    question = Question.objects.filter(domain__definition=draft).first()
+    question_edit = client.get(reverse("wagtailsnippets_scan_question:edit", args=[question.pk]))
     preview = client.get(reverse("scan_definition_preview", args=[draft.pk]))
     listing = client.get(reverse("wagtailsnippets_scan_scandefinition:list"))
     publish = client.post(reverse("scan_definition_publish", args=[draft.pk]))
     copy = client.post(reverse("scan_definition_new_draft", args=[draft.pk]))
 
-    assert preview.status_code == 200
+    assert (edit.status_code, question_edit.status_code, preview.status_code) == (200, 200, 200)
     assert "Zicht op geld?" in preview.content.decode()
     assert listing.status_code == 200
     assert publish.status_code == 302
