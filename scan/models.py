@@ -184,7 +184,7 @@ class Domain(_FrozenChild):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.title} ({self.definition.name})" if self.definition_id else self.title
 
     def _definition_id(self) -> int | None:
         return self.definition_id

@@ -22,7 +22,7 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Scan questions")
     list_display = ["text", "slug", "domain", "kind", "horizon"]
-    list_filter = ["kind", "horizon", "required"]
+    list_filter = ["domain__definition", "kind", "horizon"]
     search_fields = ["text", "slug"]
     list_per_page = 100
 

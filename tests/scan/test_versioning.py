@@ -116,12 +116,17 @@ def test_an_editor_previews_publishes_and_copies_a_definition_in_the_admin(clien
     question_edit = client.get(reverse("wagtailsnippets_scan_question:edit", args=[question.pk]))
     preview = client.get(reverse("scan_definition_preview", args=[draft.pk]))
     listing = client.get(reverse("wagtailsnippets_scan_scandefinition:list"))
+    questions = client.get(
+        reverse("wagtailsnippets_scan_question:list"), {"domain__definition": draft.pk}
+    )
     publish = client.post(reverse("scan_definition_publish", args=[draft.pk]))
     copy = client.post(reverse("scan_definition_new_draft", args=[draft.pk]))
 
     assert (edit.status_code, question_edit.status_code, preview.status_code) == (200, 200, 200)
     assert "Zicht op geld?" in preview.content.decode()
     assert listing.status_code == 200
+    assert questions.status_code == 200
+    assert "Zicht op geld?" in questions.content.decode()
     assert publish.status_code == 302
     draft.refresh_from_db()
     assert draft.is_published
