@@ -86,3 +86,15 @@ def test_an_overlong_query_is_refused_at_the_field_and_kept(client):
     assert response.status_code == 200
     assert response.context["form"].errors["q"]
     assert 'aria-invalid="true"' in response.text
+
+
+@pytest.mark.postgres_only
+def test_dutch_full_text_search_matches_word_forms_on_postgresql(client, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    }
+    RegelingPageFactory(title="Subsidie", summary="Voor ondernemers die willen investeren.")
+
+    response = client.get("/zoeken/", {"q": "ondernemer", "type": "regeling"})
+
+    assert _titles(response) == {"Subsidie"}
