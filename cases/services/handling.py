@@ -28,7 +28,7 @@ def _advance(casus: Casus, status: str) -> None:
 
 
 def _locked_open(casus: Casus) -> Casus:
-    casus = Casus.objects.select_for_update().select_related("company").get(pk=casus.pk)
+    casus = Casus.objects.select_for_update(of=("self",)).select_related("company").get(pk=casus.pk)
     if not casus.is_open:
         raise InvalidTransition(casus)
     return casus

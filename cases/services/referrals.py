@@ -35,7 +35,7 @@ def referral_create(*, casus: Casus, reason: str, partner=None, mentor=None, by=
 
 def _locked(referral: Referral, allowed: tuple[str, ...]) -> Referral:
     referral = (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("casus__company", "partner")
         .get(pk=referral.pk)
     )
