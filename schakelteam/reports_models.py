@@ -88,6 +88,11 @@ class KpiDefinition(models.Model):
             raise ValidationError({"ends_on": _("The end lies before the start.")})
 
 
+def report_upload_to(instance: "QuarterlyReport", filename: str) -> str:
+    """Under the report's UUID, so a file name can't be guessed even where media are served."""
+    return f"rapportages/{instance.uuid}/{filename}"
+
+
 class ReportStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be built")
     RUNNING = "running", _("Being built")
@@ -114,8 +119,8 @@ class QuarterlyReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     built_at = models.DateTimeField(_("built at"), null=True, blank=True)
     figures = models.JSONField(_("figures"), default=dict, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="rapportages/", blank=True)
-    xlsx = models.FileField(_("spreadsheet"), upload_to="rapportages/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=report_upload_to, blank=True)
+    xlsx = models.FileField(_("spreadsheet"), upload_to=report_upload_to, blank=True)
 
     class Meta:
         ordering = ["-quarter", "-created_at"]
