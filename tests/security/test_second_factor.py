@@ -209,3 +209,30 @@ def test_a_reset_device_ends_the_verified_state_of_the_users_session(client):
     TOTPDevice.objects.filter(user=user).delete()
     response = client.get("/werkplek/toegangslog/")
     assert response["Location"].startswith("/inloggen/koppelen/")
+
+
+def test_an_admin_sees_every_staff_account_with_its_second_factor_state(client):
+    enrolled = make_user(Role.ADVISOR)
+    TOTPDevice.objects.create(user=enrolled, name="phone", confirmed=True)
+    pending = make_user(Role.EDITOR)
+    staff_login(client, make_user(Role.ADMIN))
+    response = client.get("/werkplek/beveiliging/")
+    assert response.status_code == 200
+    states = {user.username: state for user, state in response.context["accounts"]}
+    assert states[enrolled.username] is True
+    assert states[pending.username] is False
+
+
+def test_renewing_recovery_codes_voids_the_old_ones(client):
+    from schakelteam.auth_services import recovery_codes_regenerate
+
+    user = make_user(Role.ADVISOR)
+    old = recovery_codes_regenerate(user=user)
+    staff_login(client, user)
+    response = client.post("/werkplek/beveiliging/herstelcodes/")
+    new = response.context["codes"]
+    assert len(new) == 10 and not set(old) & set(new)
+    assert set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True)) == (
+        set(new)
+    )
+    assert StaffSecurityEvent.objects.filter(action=SecurityAction.RECOVERY_CODES_RENEWED).exists()
