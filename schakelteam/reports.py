@@ -113,6 +113,9 @@ def quarterly_report_build(*, report_id: int) -> QuarterlyReport:
         return report
     name = f"kwartaalrapportage-{report.regio.slug}-{report.quarter}"
     report.figures = figures
+    for old in (report.pdf, report.xlsx):
+        if old:
+            old.delete(save=False)  # a rebuild replaces the files, it doesn't pile them up
     report.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
     report.xlsx.save(f"{name}.xlsx", ContentFile(xlsx), save=False)
     report.status = ReportStatus.DONE

@@ -26,8 +26,13 @@ def _summer_2025(time_machine):
 
 
 @pytest.fixture
-def data(settings, tmp_path):
+def tmp_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def data(tmp_media):
     return monitoring_dataset()
 
 
@@ -84,7 +89,7 @@ def test_a_coordinator_builds_a_report_with_pdf_and_xlsx(
 
 
 def test_regenerating_a_closed_quarter_gives_identical_figures(
-    client, data, coordinator, django_capture_on_commit_callbacks
+    client, data, coordinator, django_capture_on_commit_callbacks, tmp_media
 ):
     report = _create(client, django_capture_on_commit_callbacks)
     first_figures = report.figures
@@ -93,6 +98,9 @@ def test_regenerating_a_closed_quarter_gives_identical_figures(
         client.post(reverse("schakelteam:report_retry", args=[report.uuid]))
     report.refresh_from_db()
     assert report.status == "done"
+    assert (
+        len(list((tmp_media / "rapportages" / str(report.uuid)).iterdir())) == 2
+    )  # old files replaced
     assert report.figures == first_figures
     assert [list(ws.iter_rows(values_only=True)) for ws in _xlsx(report).worksheets] == first_rows
 
@@ -149,6 +157,7 @@ def test_files_download_for_coordinators(
     response = client.get(reverse("schakelteam:report_file", args=[report.uuid, "pdf"]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert str(report.uuid) in report.pdf.name
 
 
 @pytest.mark.parametrize("role", [Role.ADVISOR, Role.PARTNER_CONTACT, Role.EDITOR, Role.MODERATOR])
