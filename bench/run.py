@@ -84,6 +84,8 @@ def machine_facts() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "git_commit": commit,
+        # Other work on the machine skews every figure: keep the load beside them.
+        "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -221,7 +223,7 @@ def report_print(results: dict) -> None:
     machine = results["machine"]
     print(
         f"\nMachine: {machine['nproc']} cores, {machine['cpu_model']}, {machine['ram_gib']} GiB, "
-        f"Python {machine['python']}; database {results['database']}; cache {results['cache']}; "
+        f"Python {machine['python']}; load average {machine['load_average_1_5_15']}; database {results['database']}; cache {results['cache']}; "
         f"gunicorn {results['settings']['workers']} sync workers; client "
         f"{results['settings']['concurrency']} connections x {results['settings']['duration']} s."
     )
@@ -253,6 +255,7 @@ def main() -> int:
     parser.add_argument("--micro-budget", type=float, default=2.0, help="seconds per figure")
     args = parser.parse_args()
 
+    machine = machine_facts()
     workdir = Path(tempfile.mkdtemp(prefix="schakelteam-bench-"))
     database_url, database = database_prepare(args.sqlite, workdir)
     cache = "Redis (127.0.0.1:6379/15)" if port_open(6379) else "local memory"
@@ -317,7 +320,7 @@ def main() -> int:
 
     results = {
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": machine_facts(),
+        "machine": machine,
         "database": database,
         "cache": cache,
         "settings": {
