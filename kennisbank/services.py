@@ -21,6 +21,8 @@ def event_canonical(event: EventPage) -> EventPage:
 
 
 def event_places_left(event: EventPage) -> int:
+    if event.pk is None:  # an unsaved page in the admin preview
+        return event.capacity
     event = event_canonical(event)
     return max(0, event.capacity - event.registrations.count())
 

@@ -143,3 +143,9 @@ def test_too_many_registrations_from_one_address_get_a_429(client, settings):
     ]
 
     assert codes == [302, 302, 429]
+
+
+def test_an_unsaved_event_in_the_admin_preview_has_all_places_left():
+    event = EventPageFactory.build(capacity=12, gemeente=EventPageFactory().gemeente)
+
+    assert event_places_left(event) == 12
