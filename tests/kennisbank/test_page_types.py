@@ -175,3 +175,22 @@ def test_page_types_only_go_under_their_own_index():
     assert RegelingPage.parent_page_types == ["kennisbank.RegelingIndexPage"]
     assert EventPage.can_create_at(event_index_ensure())
     assert not EventPage.can_create_at(Page.get_first_root_node())
+
+
+def test_unknown_page_gives_the_styled_404_with_a_search_form(client):
+    home_page_ensure()
+
+    response = client.get("/bestaat-echt-niet/")
+
+    assert response.status_code == 404
+    assert 'action="/zoeken/"' in response.text
+    assert "mkb-skip-link" in response.text
+
+
+def test_footer_links_to_the_statements_and_contact(client):
+    home_page_ensure()
+
+    text = client.get("/").text
+
+    for path in ("/privacy/", "/toegankelijkheid/", "/contact/"):
+        assert f'href="{path}"' in text
