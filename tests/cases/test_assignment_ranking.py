@@ -1,6 +1,16 @@
 """Suggested advisors: expertise ∩ themes, gemeente served, workload vs capacity, away — with reasons."""
 
+import pytest
+from django.utils import translation
+
 from cases.assignment import AdvisorFacts, advisors_rank
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The reasons are translated; these tests read the English msgids."""
+    with translation.override("en"):
+        yield
 
 
 def facts(name, themes=(), gemeenten=(), open_=0, capacity=10, away=False):
