@@ -76,6 +76,7 @@ def indicator_csv_check(text: str) -> CsvReport:
     """Check every row without saving: good, duplicate (in the file or already stored) or broken."""
     if len(text.encode()) > MAX_BYTES:
         return CsvReport([], _("The file is larger than 1 MB."))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
@@ -97,10 +98,13 @@ def indicator_csv_check(text: str) -> CsvReport:
     }
     seen: set = set()
     rows = []
-    for line, raw in enumerate(reader, start=2):
-        if len(rows) >= MAX_ROWS:
-            return CsvReport(rows, _("Only the first %(n)s rows are read.") % {"n": MAX_ROWS})
-        rows.append(_row_check(line, raw, regios, gemeenten, stored, seen))
+    try:
+        for line, raw in enumerate(reader, start=2):
+            if len(rows) >= MAX_ROWS:
+                return CsvReport(rows, _("Only the first %(n)s rows are read.") % {"n": MAX_ROWS})
+            rows.append(_row_check(line, raw, regios, gemeenten, stored, seen))
+    except csv.Error as exc:
+        return CsvReport(rows, _("The file is not valid CSV: %(error)s") % {"error": exc})
     return CsvReport(rows)
 
 

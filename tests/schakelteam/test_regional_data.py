@@ -82,8 +82,9 @@ def test_upload_preview_and_confirm_in_the_wagtail_admin(client, region):
     url = reverse("indicator_upload")
     preview = client.post(url, {"file": SimpleUploadedFile("cijfers.csv", CSV.encode())})
     assert preview.status_code == 200
-    html = preview.content.decode()
-    assert "4 good, 1 duplicate, 4 broken." in html
+    report = preview.context["report"]
+    assert (report.good, report.duplicate, report.broken) == (4, 1, 4)
+    assert "Atlantis" in preview.content.decode()
     assert not RegionalIndicator.objects.exists()
     done = client.post(url, {"content": preview.context["content"], "confirm": "1"})
     assert done.status_code == 200
