@@ -1,6 +1,6 @@
 """Working days in the Netherlands: weekends and Dutch public holidays don't count (SLA, monitoring).
 
-The base app is the home of this module; cases/workdays.py should import from here.
+The SLA of a casus and the monitoring figures both count with this one module.
 """
 
 import datetime

@@ -11,11 +11,11 @@ from django.utils import timezone
 from schakelteam.constants import SIZE_CLASS_BOUNDS
 from schakelteam.monitoring import company_key_for, monitoring_event_record
 from schakelteam.selectors import gemeente_for_postcode, postcode_normalise
+from schakelteam.workdays import add_working_days
 
 from ..constants import CasusOrigin, ConsentChannel, ConsentPurpose
 from ..exceptions import ConsentRequired
 from ..models import Casus, Company, Consent, ConsentText, Entrepreneur, kvk_nummer_clean
-from ..workdays import add_working_days
 
 
 @dataclass

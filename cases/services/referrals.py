@@ -1,5 +1,7 @@
 """Referrals to back-office partners and mentors: only with the entrepreneur's consent."""
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -44,6 +46,13 @@ def _locked(referral: Referral, allowed: tuple[str, ...]) -> Referral:
     return referral
 
 
+def _days_since_sent(referral: Referral, moment) -> Decimal:
+    """The monitoring funnel's median days: from sending the referral to this step."""
+    return (Decimal((moment - referral.sent_at).total_seconds()) / Decimal(86400)).quantize(
+        Decimal("0.01")
+    )
+
+
 @transaction.atomic
 def referral_respond(*, referral: Referral, accept: bool, reason: str = "", by=None) -> Referral:
     """The partner accepts or declines; a decline needs a reason the advisor can act on."""
@@ -58,6 +67,7 @@ def referral_respond(*, referral: Referral, accept: bool, reason: str = "", by=N
         referral.casus,
         EventKind.REFERRAL_ACCEPTED if accept else EventKind.REFERRAL_DECLINED,
         partner=referral.partner,
+        value=_days_since_sent(referral, referral.responded_at),
     )
     from ..tasks import mail_referral_update
 
@@ -73,7 +83,13 @@ def referral_complete(*, referral: Referral, outcome: str, note: str = "", by=No
     referral.outcome_note = note
     referral.completed_at = timezone.now()
     referral.save(update_fields=["status", "outcome", "outcome_note", "completed_at"])
-    _event(referral.casus, EventKind.REFERRAL_COMPLETED, partner=referral.partner, outcome=outcome)
+    _event(
+        referral.casus,
+        EventKind.REFERRAL_COMPLETED,
+        partner=referral.partner,
+        outcome=outcome,
+        value=_days_since_sent(referral, referral.completed_at),
+    )
     from ..tasks import mail_referral_update
 
     transaction.on_commit(lambda: mail_referral_update.enqueue(referral_id=referral.pk))

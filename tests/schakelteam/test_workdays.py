@@ -2,7 +2,7 @@
 
 import datetime
 
-from schakelteam.workdays import add_working_days, is_working_day, working_days_between
+from schakelteam.workdays import AMSTERDAM, add_working_days, is_working_day, working_days_between
 
 D = datetime.date
 
@@ -28,3 +28,15 @@ def test_a_datetime_keeps_its_wall_clock_time_in_amsterdam():
     due = add_working_days(start, 2)
     assert due.date() == D(2025, 4, 29)  # Monday 28, Tuesday 29
     assert (due.hour, due.minute) == (18, 30)
+
+
+def test_two_working_days_after_a_friday_morning_is_tuesday_morning_in_amsterdam():
+    friday = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=AMSTERDAM)
+    assert add_working_days(friday, 2) == datetime.datetime(2026, 11, 24, 10, 0, tzinfo=AMSTERDAM)
+
+
+def test_a_request_on_saturday_is_due_two_working_days_later():
+    saturday = datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC)
+    due = add_working_days(saturday, 2)
+    assert due.date() == datetime.date(2026, 11, 24)
+    assert due.tzinfo == AMSTERDAM
