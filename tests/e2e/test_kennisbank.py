@@ -22,7 +22,7 @@ def test_filter_regelingen_and_open_one(page, axe_check):
     page.goto("/regelingen/")
     total = page.locator("#results-heading").inner_text()
 
-    page.get_by_label(re.compile("^(Soort|Kind)")).select_option("programma")
+    page.locator("select[name=soort]").select_option("programma")
     page.locator("form.mkb-filters button[type=submit]").click()
 
     page.wait_for_url(re.compile(r"soort=programma"))
