@@ -17,6 +17,7 @@ from ..constants import ReferralStatus
 from ..exceptions import InvalidTransition
 from ..forms import ReferralOutcomeForm, ReferralRespondForm
 from ..services import referrals
+from ..services.access_log import casus_access_record
 
 PORTAL_ROLES = (Role.PARTNER_CONTACT, Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADMIN)
 ANSWER_ROLES = (Role.PARTNER_CONTACT, Role.COORDINATOR, Role.ADMIN)
@@ -50,6 +51,7 @@ def partner_portal_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def referral_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     referral = _referral(request, uuid)
+    casus_access_record(user=request.user, casus=referral.casus)
     return render(
         request,
         "cases/referral_detail.html",

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from schakelteam.audit import AccessAction
 from schakelteam.roles import Role, role_of
 
 from .. import selectors
@@ -32,6 +33,7 @@ from ..forms import (
     ReferralForm,
 )
 from ..services import handling, knowledge, referrals
+from ..services.access_log import casus_access_record
 from ..services.intake import casus_intake
 from ..tasks import appointment_ics
 from .public import intake_request_build
@@ -109,10 +111,12 @@ def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     referral_allowed = selectors.consent_is_given(
         entrepreneur=entrepreneur, purpose=ConsentPurpose.SHARE_WITH_PARTNER
     )
+    scan = casus.scan if selectors.casus_scan_visible(casus=casus) else None
+    casus_access_record(user=request.user, casus=casus, scan=scan)
     context = {
         "casus": casus,
         "timeline": selectors.casus_timeline(casus=casus),
-        "scan": casus.scan if selectors.casus_scan_visible(casus=casus) else None,
+        "scan": scan,
         "consents": entrepreneur.consents.filter(withdrawn_at__isnull=True).select_related("text"),
         "appointments": casus.appointments.all(),
         "referrals": casus.referrals.select_related("partner", "mentor"),
@@ -238,6 +242,7 @@ def appointment_held_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @login_required
 def appointment_ics_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     appointment = get_object_or_404(selectors.appointment_list(user=request.user), uuid=uuid)
+    casus_access_record(user=request.user, casus=appointment.casus, action=AccessAction.DOWNLOAD)
     response = HttpResponse(appointment_ics(appointment), content_type="text/calendar")
     response["Content-Disposition"] = 'attachment; filename="afspraak.ics"'
     return response
@@ -290,6 +295,8 @@ def referral_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         else:
             messages.success(request, _("Referral sent."))
         return _back(casus)
+    # The page shows the contact details that would be shared.
+    casus_access_record(user=request.user, casus=casus)
     return render(
         request, "cases/referral_create.html", {"casus": casus, "form": form, "allowed": allowed}
     )

@@ -1,0 +1,34 @@
+"""What staff pages record in the AVG access log (schakelteam.audit). Call only after the
+selector granted access, so a 404 or 403 leaves no trace."""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from schakelteam.audit import AccessAction, SubjectType, personal_data_access_record
+
+from ..models import Casus
+
+
+def casus_access_record(
+    *,
+    user: AbstractBaseUser,
+    casus: Casus,
+    action: str = AccessAction.VIEW,
+    scan=None,
+) -> None:
+    """One entry for the casus (the reason is the casus itself); one more for the scan when its
+    result is shown with it."""
+    personal_data_access_record(
+        user=user,
+        action=action,
+        subject_type=SubjectType.CASUS,
+        subject_uuid=casus.uuid,
+        casus_uuid=casus.uuid,
+    )
+    if scan is not None:
+        personal_data_access_record(
+            user=user,
+            action=action,
+            subject_type=SubjectType.SCAN,
+            subject_uuid=scan.uuid,
+            casus_uuid=casus.uuid,
+        )
