@@ -4,10 +4,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from schakelteam.audit import AccessAction, SubjectType, personal_data_access_for_subject
 from schakelteam.constants import LinkPurpose
 from schakelteam.roles import Role, role_of
 from schakelteam.tokens import magic_link_resolve
@@ -176,3 +179,65 @@ def casus_timeline(*, casus: Casus) -> list[dict[str, Any]]:
             }
         )
     return sorted(entries, key=lambda e: e["at"])
+
+
+ROLE_LABELS = {
+    Role.ADMIN: _("administrator"),
+    Role.COORDINATOR: _("coordinator"),
+    Role.PROJECTLEIDER: _("project lead"),
+    Role.ADVISOR: _("advisor"),
+    Role.PARTNER_CONTACT: _("partner organisation"),
+    Role.MODERATOR: _("moderator"),
+    Role.EDITOR: _("editor"),
+}
+SUBJECT_LABELS = {
+    SubjectType.CASUS: _("your request"),
+    SubjectType.SCAN: _("your scan result"),
+    SubjectType.PERSON: _("your details"),
+    SubjectType.CONSENT: _("your permissions"),
+}
+
+
+def entrepreneur_access_log(
+    *, entrepreneur: Entrepreneur, casussen: list[Casus]
+) -> list[dict[str, Any]]:
+    """ "Who looked at my data" for /mijn-gegevens/: one row per staff member, action, subject,
+    casus and day (newest first), so reloading a page does not bury the rest. Staff are shown
+    by name and role, never by login name."""
+    by_uuid = {c.uuid: c for c in casussen}
+    entries = list(
+        personal_data_access_for_subject(entrepreneur.uuid, casus_uuids=list(by_uuid)).values(
+            "user_id", "user_label", "action", "subject_type", "casus_uuid", "created_at"
+        )
+    )
+    users = {
+        u.pk: u
+        for u in get_user_model().objects.filter(
+            pk__in={e["user_id"] for e in entries if e["user_id"]}
+        )
+    }
+    rows: dict[tuple, dict[str, Any]] = {}
+    for entry in entries:
+        user = users.get(entry["user_id"])
+        day = timezone.localdate(entry["created_at"])
+        key = (
+            entry["user_id"],
+            entry["user_label"],
+            entry["action"],
+            entry["subject_type"],
+            entry["casus_uuid"],
+            day,
+        )
+        if key in rows:
+            rows[key]["times"] += 1
+            continue
+        rows[key] = {
+            "name": (user.get_full_name() if user else entry["user_label"]) or "",
+            "role": ROLE_LABELS.get(role_of(user), "") if user else "",
+            "action": AccessAction(entry["action"]).label,
+            "subject": SUBJECT_LABELS.get(entry["subject_type"], entry["subject_type"]),
+            "casus": by_uuid.get(entry["casus_uuid"]),
+            "last_at": entry["created_at"],
+            "times": 1,
+        }
+    return list(rows.values())

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -141,13 +142,18 @@ def _entrepreneur(token: str) -> Entrepreneur:
 def mijn_gegevens_view(request: HttpRequest, token: str) -> HttpResponse:
     entrepreneur = _entrepreneur(token)
     link = magic_link_resolve(purpose=LinkPurpose.MIJN_GEGEVENS, raw_token=token)
+    casussen = list(
+        entrepreneur.casussen.select_related("company__gemeente", "scan").prefetch_related(
+            "themes", "appointments", "referrals__partner", "referrals__mentor"
+        )
+    )
     context = {
         "entrepreneur": entrepreneur,
         "companies": entrepreneur.companies.select_related("gemeente"),
-        "casussen": entrepreneur.casussen.select_related(
-            "company__gemeente", "scan"
-        ).prefetch_related("themes", "appointments", "referrals__partner", "referrals__mentor"),
+        "casussen": casussen,
         "consents": entrepreneur.consents.select_related("text").order_by("-given_at"),
+        "accesses": selectors.entrepreneur_access_log(entrepreneur=entrepreneur, casussen=casussen),
+        "access_log_days": settings.SCHAKELTEAM_ACCESS_LOG_RETENTION_DAYS,
         "token": token,
         "expires_at": link.expires_at,
     }
