@@ -1,17 +1,48 @@
-"""Background e-mail: ids in, load, render in the recipient's language, send."""
+"""Background e-mail: ids in, load, render in the recipient's language, send.
 
+Messages without a magic link go through `emails.mail_send` (schakelteam.security_mail retries
+them). Messages with one are sent here with `mail_send_now` and, when sending fails, this task
+enqueues itself again with the same ids (`mail_with_link_retry`): the task table then never holds
+a raw token, and each attempt issues a fresh link (an unsent one was never seen by anyone)."""
+
+import logging
+from collections.abc import Callable
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django_tasks import task
+from django.utils import timezone
+from django_tasks import default_task_backend, task
 from icalendar import Calendar, Event
 
 from schakelteam.constants import LinkPurpose
 from schakelteam.roles import ROLE_GROUPS, Role
+from schakelteam.security_mail import retry_delay
 from schakelteam.tokens import magic_link_issue
 
-from .emails import absolute_url, mail_send
+from .emails import absolute_url, mail_send, mail_send_now
 from .models import Appointment, Casus, Referral
+
+logger = logging.getLogger("schakelteam.mail")
+
+
+def mail_with_link_retry(this_task, *, attempt: int, send: Callable[[], int], **ids) -> int:
+    """Run `send`; on failure log, enqueue `this_task(**ids, attempt=attempt + 1)` with the
+    security_mail back-off (up to SCHAKELTEAM_MAIL_MAX_ATTEMPTS) and re-raise, so the failed
+    attempt stays visible as a failed task."""
+    try:
+        return send()
+    except Exception:
+        max_attempts = settings.SCHAKELTEAM_MAIL_MAX_ATTEMPTS
+        logger.exception(
+            "Sending %s failed (attempt %s of %s)", this_task.name, attempt, max_attempts
+        )
+        if attempt < max_attempts:
+            retry = this_task
+            if default_task_backend.supports_defer:
+                retry = this_task.using(run_after=timezone.now() + retry_delay(attempt))
+            retry.enqueue(**ids, attempt=attempt + 1)
+        raise
 
 
 def _casus(casus_id: int) -> Casus | None:
@@ -33,17 +64,21 @@ def mijn_gegevens_link(casus: Casus) -> tuple[str, object]:
 
 
 @task()
-def mail_intake_confirmation(casus_id: int) -> None:
+def mail_intake_confirmation(casus_id: int, attempt: int = 1) -> None:
     casus = _casus(casus_id)
     if casus is None:
         return
-    url, expires_at = mijn_gegevens_link(casus)
-    mail_send(
-        template="intake_confirmation",
-        to=[casus.entrepreneur.email],
-        context={"casus": casus, "link": url, "expires_at": expires_at},
-        language=casus.entrepreneur.language,
-    )
+
+    def send() -> int:
+        url, expires_at = mijn_gegevens_link(casus)
+        return mail_send_now(
+            template="intake_confirmation",
+            to=[casus.entrepreneur.email],
+            context={"casus": casus, "link": url, "expires_at": expires_at},
+            language=casus.entrepreneur.language,
+        )
+
+    mail_with_link_retry(mail_intake_confirmation, attempt=attempt, send=send, casus_id=casus_id)
 
 
 @task()
@@ -154,22 +189,26 @@ def mail_referral_update(referral_id: int) -> None:
 
 
 @task()
-def mail_status(casus_id: int) -> None:
+def mail_status(casus_id: int, attempt: int = 1) -> None:
     casus = _casus(casus_id)
     if casus is None:
         return
-    url, expires_at = mijn_gegevens_link(casus)
-    mail_send(
-        template="status",
-        to=[casus.entrepreneur.email],
-        context={
-            "casus": casus,
-            "link": url,
-            "expires_at": expires_at,
-            "satisfaction_link": satisfaction_link(casus),
-        },
-        language=casus.entrepreneur.language,
-    )
+
+    def send() -> int:
+        url, expires_at = mijn_gegevens_link(casus)
+        return mail_send_now(
+            template="status",
+            to=[casus.entrepreneur.email],
+            context={
+                "casus": casus,
+                "link": url,
+                "expires_at": expires_at,
+                "satisfaction_link": satisfaction_link(casus),
+            },
+            language=casus.entrepreneur.language,
+        )
+
+    mail_with_link_retry(mail_status, attempt=attempt, send=send, casus_id=casus_id)
 
 
 @task()
@@ -186,22 +225,26 @@ def mail_question_answer(casus_id: int) -> None:
 
 
 @task()
-def mail_followup(casus_id: int) -> None:
+def mail_followup(casus_id: int, attempt: int = 1) -> None:
     casus = _casus(casus_id)
     if casus is None:
         return
-    if casus.scan_id is not None:
-        from scan.services import vervolgscan_link_issue
 
-        link = vervolgscan_link_issue(scan=casus.scan)
-    else:
-        link = absolute_url("cases:intake_request", language=casus.entrepreneur.language)
-    mail_send(
-        template="followup",
-        to=[casus.entrepreneur.email],
-        context={"casus": casus, "link": link, "has_scan": casus.scan_id is not None},
-        language=casus.entrepreneur.language,
-    )
+    def send() -> int:
+        if casus.scan_id is not None:
+            from scan.services import vervolgscan_link_issue
+
+            link = vervolgscan_link_issue(scan=casus.scan)
+        else:
+            link = absolute_url("cases:intake_request", language=casus.entrepreneur.language)
+        return mail_send_now(
+            template="followup",
+            to=[casus.entrepreneur.email],
+            context={"casus": casus, "link": link, "has_scan": casus.scan_id is not None},
+            language=casus.entrepreneur.language,
+        )
+
+    mail_with_link_retry(mail_followup, attempt=attempt, send=send, casus_id=casus_id)
 
 
 def satisfaction_link(casus: Casus) -> str:
