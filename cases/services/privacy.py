@@ -27,6 +27,7 @@ from ..models import (
     Note,
     Referral,
 )
+from ..selectors import entrepreneur_access_log
 
 logger = logging.getLogger(__name__)
 
@@ -224,6 +225,18 @@ def entrepreneur_export(*, entrepreneur: Entrepreneur) -> dict[str, Any]:
         )
         if (scan := _scan_of(casus)) is not None:
             data["scans"].append(_scan_export(scan))
+    data["accesses"] = [
+        {
+            "who": str(row["name"] or row["role"]),
+            "role": str(row["role"]),
+            "action": str(row["action"]),
+            "what": str(row["subject"]),
+            "casus": str(row["casus"].uuid) if row["casus"] else None,
+            "last_at": dt(row["last_at"]),
+            "times_that_day": row["times"],
+        }
+        for row in entrepreneur_access_log(entrepreneur=entrepreneur, casussen=list(casussen))
+    ]
     return data
 
 

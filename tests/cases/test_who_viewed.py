@@ -75,3 +75,19 @@ def test_views_of_someone_elses_request_are_not_listed(client, advisor_a):
     assert "<table" not in section
     assert "Nobody has opened your details yet." in section
     assert "<table" in _access_section(client, theirs.entrepreneur)
+
+
+def test_the_json_download_lists_who_viewed_the_details_as_well(client, advisor_a):
+    import json
+
+    casus = CasusFactory(advisor=advisor_a, status="toegewezen")
+    staff_login(client, advisor_a.user)
+    client.get(reverse("cases:casus_detail", args=[casus.uuid]))
+    client.logout()
+
+    token = mijn_gegevens_token(casus.entrepreneur)
+    with translation.override("en"):
+        url = reverse("cases:mijn_gegevens_export", args=[token])
+    [access] = json.loads(client.get(url).content)["accesses"]
+    assert access["who"] == advisor_a.user.get_full_name()
+    assert access["casus"] == str(casus.uuid) and access["times_that_day"] == 1
