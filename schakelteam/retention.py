@@ -69,6 +69,15 @@ def _magic_links(now: datetime) -> RuleResult:
     return MagicLink.objects.filter(expires_at__lt=cutoff).delete()[0]
 
 
+@retention_rule("django_tasks.finished_results")
+def _finished_task_results(now: datetime) -> RuleResult:
+    """Finished tasks keep their arguments (some mails name a person): keep them only so long."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = now - timedelta(days=settings.SCHAKELTEAM_TASK_RESULT_RETENTION_DAYS)
+    return DBTaskResult.objects.filter(finished_at__lt=cutoff).delete()[0]
+
+
 @retention_rule("axes.login_logs")
 def _login_logs(now: datetime) -> RuleResult:
     from axes.models import AccessFailureLog, AccessLog
