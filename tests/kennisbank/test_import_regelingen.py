@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils.translation import override
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,17 +58,20 @@ def statuses(report):
 def test_a_mixed_file_gives_the_stated_report_and_a_consistent_database():
     regelingen_import([row("bestaand"), row("gelijk")])
 
-    report = regelingen_import(
-        [
-            row("nieuw"),
-            row("bestaand", title="Nieuwe titel"),
-            row("gelijk"),
-            row("nieuw", title="Dubbel"),
-            row("kapot", criteria=[{"fact": "medewerkers", "operator": "lte", "value": "veel"}]),
-            row("Geen Slug"),
-            row("onbekend-thema", themes=["ruimtevaart"]),
-        ]
-    )
+    with override("en"):
+        report = regelingen_import(
+            [
+                row("nieuw"),
+                row("bestaand", title="Nieuwe titel"),
+                row("gelijk"),
+                row("nieuw", title="Dubbel"),
+                row(
+                    "kapot", criteria=[{"fact": "medewerkers", "operator": "lte", "value": "veel"}]
+                ),
+                row("Geen Slug"),
+                row("onbekend-thema", themes=["ruimtevaart"]),
+            ]
+        )
 
     assert statuses(report) == [
         ("nieuw", "created"),
@@ -156,7 +160,7 @@ def test_an_unreadable_file_is_a_clear_command_error(tmp_path):
     source = tmp_path / "kapot.json"
     source.write_text("{niet json", encoding="utf-8")
 
-    with pytest.raises(CommandError, match="not valid JSON"):
+    with override("en"), pytest.raises(CommandError, match="not valid JSON"):
         call_command("import_regelingen", str(source))
 
 

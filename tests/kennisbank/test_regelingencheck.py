@@ -38,7 +38,8 @@ def test_the_questionnaire_asks_only_the_facts_that_criteria_use(client):
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.fields) == {"medewerkers", "past_niet"}
-    assert "How many people work in your company" in response.content.decode()
+    # The site answers in Dutch at /.
+    assert "Hoeveel mensen werken er in uw bedrijf" in response.content.decode()
 
 
 def test_fitting_regeling_shows_provider_deadline_explanation_and_links(client):
@@ -52,8 +53,8 @@ def test_fitting_regeling_shows_provider_deadline_explanation_and_links(client):
     assert "Gemeente Almere" in html
     assert "Uw bedrijf is klein genoeg." in html
     assert "https://example.org/klein" in html
-    assert "View regeling" in html
-    assert "Ongoing" in html
+    assert "Bekijk regeling" in html
+    assert "Doorlopend" in html
 
 
 def test_not_fitting_appears_only_on_request_with_the_failed_condition(client):
@@ -65,7 +66,7 @@ def test_not_fitting_appears_only_on_request_with_the_failed_condition(client):
     assert "Alleen voor bedrijven tot tien mensen." not in hidden.content.decode()
     assert hidden.context["result"].not_fitting == []
     assert "Alleen voor bedrijven tot tien mensen." in shown.content.decode()
-    assert "Does not fit because:</strong> Employees ≤ 10" in shown.content.decode()
+    assert "Past niet omdat:</strong> Medewerkers ≤ 10" in shown.content.decode()
     assert [m.regeling.title for m in shown.context["result"].not_fitting] == ["Klein"]
 
 
@@ -77,8 +78,8 @@ def test_an_unanswered_question_gives_maybe_naming_the_deciding_question(client)
 
     result = response.context["result"]
     assert [m.regeling.title for m in result.maybe] == ["Bv"]
-    assert "Deciding question:" in response.content.decode()
-    assert "What is the legal form of your company?" in response.content.decode()
+    assert "Beslissende vraag:" in response.content.decode()
+    assert "Wat is de rechtsvorm van uw bedrijf?" in response.content.decode()
 
 
 @time_machine.travel(datetime.datetime(2026, 6, 1, 22, 30, tzinfo=datetime.UTC))
@@ -94,12 +95,12 @@ def test_dates_are_judged_in_amsterdam_closed_not_offered_and_closing_soon_marke
     result = response.context["result"]
     by_title = {m.regeling.title: m for m in result.all}
     assert by_title["Gesloten"] in result.not_fitting
-    assert by_title["Bijna"].deadline.text == "Closes in 12 days"
+    assert by_title["Bijna"].deadline.text == "Sluit over 12 dagen"
     assert by_title["Bijna"].deadline.closing_soon
-    assert by_title["Straks"].deadline.text.lower() == "closed — opens on 1 september 2026"
-    assert by_title["Ruim"].deadline.text.lower() == "open until 31 december 2026"
+    assert by_title["Straks"].deadline.text == "Gesloten — opent op 1 september 2026"
+    assert by_title["Ruim"].deadline.text == "Open tot 31 december 2026"
     assert [m.regeling.title for m in result.fitting] == ["Bijna", "Ruim", "Straks"]
-    assert "Closing soon:" in response.content.decode()
+    assert "Sluit binnenkort:" in response.content.decode()
 
 
 def test_within_fitting_the_need_themes_sort_first(client):
@@ -142,7 +143,7 @@ def test_an_invalid_scan_link_prefills_nothing_and_says_so(client):
     response = client.get(URL, {"scan": "not-a-token"})
 
     assert response.status_code == 200
-    assert "no longer valid" in response.content.decode()
+    assert "De link naar de scan is niet meer geldig" in response.content.decode()
 
 
 def test_the_english_page_works_too(client):
