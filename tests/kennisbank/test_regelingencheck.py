@@ -7,6 +7,7 @@ import time_machine
 from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
+from django.utils.translation import override
 
 from kennisbank.regelingencheck import regelingencheck_url_for_facts
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
@@ -161,7 +162,9 @@ def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
     page = small_only(title="Klein")
     regeling_make({"fact": "rechtsvorm", "operator": "eq", "value": "bv"}, title="Bv")
 
-    summary = regelingencheck_outcome_summary({"medewerkers": 3})
+    # A plain function call: its texts follow the active language, checked here in English.
+    with override("en"):
+        summary = regelingencheck_outcome_summary({"medewerkers": 3})
 
     assert summary[0] == {
         "regeling_id": page.pk,
