@@ -164,6 +164,18 @@ def scan_facts(world, changes):
     assert_no_error(browser.post("/bedrijfsscan/stap/1/", data), data)
 
 
+def intake_scan_link(world, changes):
+    data = merged({"scan": "not-a-token"}, changes)
+    assert_no_error(client().get("/gesprek-aanvragen/", data), data)
+
+
+def scan_resume_link(world, changes):
+    browser = client()
+    browser.post("/bedrijfsscan/", {})
+    data = merged({"email": "iemand@example.org", "step": "1", "website": ""}, changes)
+    assert_no_error(browser.post("/bedrijfsscan/bewaarlink/", data), data)
+
+
 TARGETS = {
     "intake_request": (intake_request, list(intake_post_data())),
     "intake_question": (intake_question, list(intake_post_data())),
@@ -191,6 +203,8 @@ TARGETS = {
         ],
     ),
     "scan_facts": (scan_facts, ["size_class", "sbi_section", "postcode", "nav", "website"]),
+    "intake_scan_link": (intake_scan_link, ["scan"]),
+    "scan_resume_link": (scan_resume_link, ["email", "step", "website"]),
 }
 
 
