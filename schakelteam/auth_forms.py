@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,7 +22,11 @@ class StaffLoginForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+        username = self.fields["username"]
+        username.widget.attrs.update({"autocomplete": "username"})
+        # Django sets max_length after the field is built, so no validator enforces it: an overlong
+        # name would reach authenticate() and the lockout log's 255-character column.
+        username.validators.append(MaxLengthValidator(username.max_length))
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
 

@@ -129,3 +129,13 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(rf, settings):
     assert client_ip(request) == "10.0.0.7"
     settings.SCHAKELTEAM_TRUSTED_PROXY_COUNT = 2
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_an_overlong_username_is_refused_at_the_field_before_anything_is_logged(client):
+    from axes.models import AccessAttempt
+
+    response = client.post("/inloggen/", {"username": "a" * 300, "password": "x"})
+
+    assert response.status_code == 200
+    assert "username" in response.context["form"].errors
+    assert not AccessAttempt.objects.exists()
