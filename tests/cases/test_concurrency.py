@@ -14,7 +14,12 @@ from cases.services.intake import IntakeRequest, casus_intake
 
 from .factories import AdvisorFactory, CasusFactory
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    # serialized_rollback: the flush after this test must not recreate content types (with new
+    # ids) nor lose the data-migration rows that later tests rely on.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _run_parallel(n: int, work) -> list:

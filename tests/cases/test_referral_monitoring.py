@@ -11,17 +11,22 @@ from schakelteam.constants import EventKind
 from schakelteam.monitoring import MonitoringEvent
 from tests.cases.factories import ReferralFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
-def test_accepting_and_completing_record_the_days_since_the_referral_was_sent():
-    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
+def at(day: int, hour: int):
+    moment = datetime.datetime(2026, 3, day, hour, 0, tzinfo=datetime.UTC)
+    return time_machine.travel(moment, tick=False)
+
+
+def test_accepting_and_completing_record_the_days_since_the_referral_was_sent(
+    django_capture_on_commit_callbacks,
+):
+    with at(2, 9):
         referral = ReferralFactory()
-    with time_machine.travel(datetime.datetime(2026, 3, 5, 9, 0, tzinfo=datetime.UTC), tick=False):
+    with at(5, 9), django_capture_on_commit_callbacks(execute=True):
         referral_respond(referral=referral, accept=True)
-    with time_machine.travel(
-        datetime.datetime(2026, 3, 12, 21, 0, tzinfo=datetime.UTC), tick=False
-    ):
+    with at(12, 21), django_capture_on_commit_callbacks(execute=True):
         referral_complete(referral=referral, outcome="helped")
 
     accepted = MonitoringEvent.objects.get(kind=EventKind.REFERRAL_ACCEPTED)
