@@ -6,11 +6,9 @@ from django.conf import settings
 
 from schakelteam.retention import retention_rule
 
-DEFAULT_DAYS = 30
-
 
 def registration_retention_days() -> int:
-    return getattr(settings, "SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS", DEFAULT_DAYS)
+    return settings.SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS
 
 
 @retention_rule("kennisbank.event_registrations")

@@ -170,6 +170,32 @@ def processing_activities() -> list[Activity]:
         )
     activities.append(
         Activity(
+            key="event_registrations",
+            name=_("Registrations for meetings"),
+            purpose=_("Let entrepreneurs sign up for a meeting and let the organiser prepare it"),
+            legal_basis=_("Consent (AVG art. 6.1a), given on the registration form"),
+            data_subjects=ENTREPRENEUR,
+            data_categories=_("Name, e-mail address, organisation"),
+            roles=(Role.ADMIN, Role.MODERATOR, Role.EDITOR),
+            retention=_days("SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS")(),
+            source="kennisbank.models.EventRegistration",
+        )
+    )
+    activities.append(
+        Activity(
+            key="background_tasks",
+            name=_("Background tasks (e-mail delivery)"),
+            purpose=_("Send e-mails reliably and retry failed ones"),
+            legal_basis=_("Public task (AVG art. 6.1e)"),
+            data_subjects=ENTREPRENEUR,
+            data_categories=_("Recipient address and the text of the e-mail"),
+            roles=(Role.ADMIN,),
+            retention=_days("SCHAKELTEAM_TASK_RESULT_RETENTION_DAYS")(),
+            source="django_tasks_db",
+        )
+    )
+    activities.append(
+        Activity(
             key="access_log",
             name=_("Access log of personal data"),
             purpose=_("Account for every staff view, export or download of personal data"),

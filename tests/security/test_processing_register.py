@@ -54,3 +54,13 @@ def test_the_register_exports_as_csv(client):
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][0] == "key"
     assert len(rows) - 1 == len(processing_activities())
+
+
+def test_event_registrations_and_stored_mail_tasks_are_registered_with_their_retention():
+    with override_settings(
+        SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS=17, SCHAKELTEAM_TASK_RESULT_RETENTION_DAYS=9
+    ):
+        activities = {a.key: a for a in processing_activities()}
+    assert "17" in str(activities["event_registrations"].retention)
+    assert "9" in str(activities["background_tasks"].retention)
+    assert Role.EDITOR in activities["event_registrations"].roles
