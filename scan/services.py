@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from schakelteam.constants import SIZE_CLASS_BOUNDS, EventKind, LinkPurpose
 from schakelteam.monitoring import monitoring_event_record
-from schakelteam.selectors import gemeente_for_postcode, postcode_normalise
+from schakelteam.selectors import gemeente_for_postcode_digits, postcode_normalise
 from schakelteam.tokens import magic_link_issue
 
 from .constants import TURNOVER_BOUNDS, DefinitionKind, DefinitionStatus, Direction
@@ -198,9 +198,9 @@ def scan_facts_save(
 
 def _gemeente_for_digits(digits: str):
     """Only the four digits are kept, so the lookup works on those (None: outside the region)."""
-    if len(digits) != 4 or not digits.isdigit():
+    if len(digits) != 4 or not digits.isdigit() or digits.startswith("0"):
         return None
-    return gemeente_for_postcode(f"{digits} AB")
+    return gemeente_for_postcode_digits(int(digits))
 
 
 @transaction.atomic

@@ -27,7 +27,11 @@ def gemeente_for_postcode(postcode: str) -> Gemeente | None:
     normalised = postcode_normalise(postcode)
     if normalised is None:
         return None
-    digits = int(normalised[:4])
+    return gemeente_for_postcode_digits(int(normalised[:4]))
+
+
+def gemeente_for_postcode_digits(digits: int) -> Gemeente | None:
+    """The gemeente covering the four-digit part of a postcode (all a scan keeps), or None."""
     for gemeente in Gemeente.objects.select_related("regio"):
         if gemeente.covers(digits):
             return gemeente
