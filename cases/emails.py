@@ -12,19 +12,10 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
+from schakelteam.links import language_pick
 from schakelteam.security_mail import mail_enqueue
-
-
-def language_pick(language: str | None) -> str:
-    return "en" if (language or "").startswith("en") else "nl"
-
-
-def absolute_url(viewname: str, *, args=(), language: str = "nl") -> str:
-    with translation.override(language_pick(language)):
-        return settings.SITE_URL.rstrip("/") + reverse(viewname, args=args)
 
 
 def mail_render(*, template: str, context: dict, language: str | None = None) -> tuple[str, str]:

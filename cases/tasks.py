@@ -16,11 +16,12 @@ from django_tasks import default_task_backend, task
 from icalendar import Calendar, Event
 
 from schakelteam.constants import LinkPurpose
+from schakelteam.links import absolute_url
 from schakelteam.roles import ROLE_GROUPS, Role
 from schakelteam.security_mail import retry_delay
 from schakelteam.tokens import magic_link_issue
 
-from .emails import absolute_url, mail_send, mail_send_now
+from .emails import mail_send, mail_send_now
 from .models import Appointment, Casus, Referral
 
 logger = logging.getLogger("schakelteam.mail")
@@ -234,7 +235,7 @@ def mail_followup(casus_id: int, attempt: int = 1) -> None:
         if casus.scan_id is not None:
             from scan.services import vervolgscan_link_issue
 
-            link = vervolgscan_link_issue(scan=casus.scan)
+            link = vervolgscan_link_issue(scan=casus.scan, language=casus.entrepreneur.language)
         else:
             link = absolute_url("cases:intake_request", language=casus.entrepreneur.language)
         return mail_send_now(

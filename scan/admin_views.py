@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,7 +14,15 @@ from .selectors import definition_snapshot
 def _definition_for(request: HttpRequest, pk: int) -> ScanDefinition:
     if not request.user.has_perm("scan.change_scandefinition"):
         raise PermissionDenied
-    return get_object_or_404(ScanDefinition, pk=pk)
+    return get_object_or_404(ScanDefinition.objects.select_related("locale"), pk=pk)
+
+
+def _original_for(request: HttpRequest, pk: int) -> ScanDefinition:
+    """Publishing and new drafts work on originals; a translation follows its original."""
+    definition = _definition_for(request, pk)
+    if not definition.is_original:
+        raise Http404
+    return definition
 
 
 def _listing():
@@ -23,7 +31,7 @@ def _listing():
 
 def definition_preview(request: HttpRequest, pk: int) -> HttpResponse:
     definition = _definition_for(request, pk)
-    snapshot = definition_snapshot(definition.pk)
+    snapshot = definition_snapshot(definition.pk, language=definition.locale.language_code)
     return render(
         request,
         "scan/admin/definition_preview.html",
@@ -32,7 +40,7 @@ def definition_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def definition_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    definition = _definition_for(request, pk)
+    definition = _original_for(request, pk)
     if request.method == "POST":
         services.scan_definition_publish(definition=definition)
         messages.success(
@@ -48,14 +56,15 @@ def definition_publish(request: HttpRequest, pk: int) -> HttpResponse:
             "title": _("Publish %(name)s") % {"name": definition.name},
             "text": _(
                 "New scans will use this version. After publishing it can no longer be changed; "
-                "to change it later you make a new draft."
+                "to change it later you make a new draft. Its translations are brought up to "
+                "date; their words stay editable."
             ),
         },
     )
 
 
 def definition_new_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    definition = _definition_for(request, pk)
+    definition = _original_for(request, pk)
     if request.method == "POST":
         draft = services.scan_definition_new_draft(definition=definition)
         messages.success(request, _("Draft '%(name)s' created.") % {"name": draft.name})
@@ -69,7 +78,8 @@ def definition_new_draft(request: HttpRequest, pk: int) -> HttpResponse:
             "title": _("New draft from %(name)s") % {"name": definition.name},
             "text": _(
                 "This copies all domains, questions, options, advice and rules into a new draft "
-                "that you can change. Existing responses keep their own version."
+                "that you can change, with the words of its translations. Existing responses "
+                "keep their own version."
             ),
         },
     )

@@ -1,6 +1,7 @@
 """Definitions as plain data ("spec"): build them in the database, or read the v1 seed format."""
 
 from django.db import transaction
+from wagtail.models import Locale
 
 from schakelteam.selectors import theme_list
 
@@ -139,7 +140,9 @@ def definition_create(spec: dict, *, replace_draft: bool = True) -> ScanDefiniti
     """Create (or rebuild an unpublished) definition named spec['name'] from a spec."""
     themes = {t.slug: t for t in theme_list()}
     definition, _created = ScanDefinition.objects.get_or_create(
-        name=spec["name"], defaults={"kind": spec["kind"], "intro": spec.get("intro", "")}
+        name=spec["name"],
+        locale=Locale.get_default(),
+        defaults={"kind": spec["kind"], "intro": spec.get("intro", "")},
     )
     if definition.is_published:
         return definition
@@ -176,7 +179,14 @@ def definition_create(spec: dict, *, replace_draft: bool = True) -> ScanDefiniti
                 condition_values=_condition_values(cond[1]) if cond else [],
             )
             Option.objects.bulk_create(
-                Option(question=question, order=k + 1, value=o[0], label=o[1], score=o[2])
+                Option(
+                    question=question,
+                    locale_id=question.locale_id,  # bulk_create skips Wagtail's locale default
+                    order=k + 1,
+                    value=o[0],
+                    label=o[1],
+                    score=o[2],
+                )
                 for k, o in enumerate(q.get("options", []))
             )
     for i, r in enumerate(spec.get("rules", [])):

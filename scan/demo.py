@@ -1,11 +1,15 @@
 """Demo content of the scan app, loaded by `manage.py load_demo` (idempotent)."""
 
 import datetime
+import json
 import random
 import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from schakelteam.models import Gemeente
 
@@ -15,6 +19,9 @@ from .models import ScanAnswer, ScanDefinition, ScanResponse
 from .scoring import score_response, visible_questions
 from .selectors import definition_snapshot
 from .services import scan_definition_publish
+from .translations import definition_translate
+
+DEMO_DATA = Path(__file__).parent / "demo_data"
 
 DEMO_NAMESPACE = uuid.UUID("6f1c9a52-3d0e-4b8e-9a51-5b7f4c2d1e01")
 DEMO_SCANS = 30
@@ -23,10 +30,16 @@ SECTORS = ["G", "F", "C", "I", "M", "J", "Q", "H"]
 
 
 def definitions_load() -> tuple[ScanDefinition, ScanDefinition]:
-    """Install and publish the default bedrijfsscan and vervolgscan (unchanged when present)."""
-    scan = scan_definition_publish(definition=definition_create(BEDRIJFSSCAN))
-    vervolg = scan_definition_publish(definition=definition_create(VERVOLGSCAN))
-    return scan, vervolg
+    """Install and publish the default bedrijfsscan and vervolgscan with their English words."""
+    english = json.loads((DEMO_DATA / "scan_en.json").read_text(encoding="utf-8"))
+    locale = Locale.objects.filter(language_code="en").first()
+    loaded = []
+    for spec in (BEDRIJFSSCAN, VERVOLGSCAN):
+        definition = scan_definition_publish(definition=definition_create(spec))
+        if locale is not None and not definition.has_translation(locale):
+            definition_translate(definition, locale, lambda _path, text: english.get(text))
+        loaded.append(definition)
+    return loaded[0], loaded[1]
 
 
 def _answer(rng: random.Random, question, tilt: int):
@@ -47,7 +60,7 @@ def _answer(rng: random.Random, question, tilt: int):
 @transaction.atomic
 def demo_scans_load(definition: ScanDefinition, count: int = DEMO_SCANS) -> int:
     """Submitted demo scans with research consent, so the benchmark shows (skips existing)."""
-    snapshot = definition_snapshot(definition.pk)
+    snapshot = definition_snapshot(definition.pk, language=settings.LANGUAGE_CODE)
     question_ids = {q.slug: q.id for q in snapshot.questions.values()}
     gemeenten = list(Gemeente.objects.all())
     created = 0

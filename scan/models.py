@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from schakelteam.constants import SbiSection, SizeClass
 
@@ -32,17 +34,26 @@ class DefinitionFrozen(ValidationError):
 
 
 def _definition_published(definition_id: int | None) -> bool:
+    """Frozen: a published original. Translations only hold words, so they stay editable."""
     if not definition_id:
         return False
     return ScanDefinition.objects.filter(
-        pk=definition_id, status=DefinitionStatus.PUBLISHED
+        pk=definition_id, status=DefinitionStatus.PUBLISHED, locale=Locale.get_default()
     ).exists()
 
 
-class ScanDefinition(ClusterableModel):
-    """One version of a questionnaire, e.g. "Bedrijfsscan 2026.1"; published = frozen."""
+def _synchronized(*names: str) -> list:
+    return [SynchronizedField(name) for name in names]
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+
+class ScanDefinition(TranslatableMixin, ClusterableModel):
+    """One version of a questionnaire, e.g. "Bedrijfsscan 2026.1"; published = frozen.
+
+    The original is in the default language and is what responses point to and are scored on.
+    Other languages are wagtail-localize translations of it: same structure, translated words.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(
         _("kind"),
         max_length=20,
@@ -68,6 +79,15 @@ class ScanDefinition(ClusterableModel):
         verbose_name=_("copied from"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped on every save, also of a translation, so cached translated texts are refreshed.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("domains"),
+        TranslatableField("direction_rules"),
+        *_synchronized("name", "kind"),
+    ]
 
     panels = [
         FieldPanel("name"),
@@ -77,10 +97,13 @@ class ScanDefinition(ClusterableModel):
         InlinePanel("direction_rules", label=_("Direction rules")),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["kind", "-published_at", "-created_at"]
         verbose_name = _("scan definition")
         verbose_name_plural = _("scan definitions")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="scan_definition_name_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_status_display()})"
@@ -89,9 +112,20 @@ class ScanDefinition(ClusterableModel):
     def is_published(self) -> bool:
         return self.status == DefinitionStatus.PUBLISHED
 
+    @property
+    def is_original(self) -> bool:
+        """In the default language: the version responses are scored on."""
+        return self.locale_id is None or self.locale_id == Locale.get_default().pk
+
     def clean(self) -> None:
         if self.pk and _definition_published(self.pk):
             raise DefinitionFrozen()
+        if self.name and (
+            ScanDefinition.objects.filter(name=self.name, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"name": _("A scan definition with this name already exists.")})
 
     def save(self, *args, **kwargs) -> None:
         if self.pk and _definition_published(self.pk) and not kwargs.pop("_publishing", False):
@@ -124,7 +158,7 @@ class _FrozenChild(models.Model):
         raise NotImplementedError
 
 
-class Domain(_FrozenChild):
+class Domain(TranslatableMixin, _FrozenChild, ClusterableModel):
     """One step of the scan, linked to a theme; holds the advice per score band."""
 
     definition = ParentalKey(ScanDefinition, on_delete=models.CASCADE, related_name="domains")
@@ -157,6 +191,15 @@ class Domain(_FrozenChild):
     advice_on_way = models.TextField(_("advice when the score is 40–69"), blank=True)
     advice_strong = models.TextField(_("advice when the score is 70–100"), blank=True)
 
+    translatable_fields = [
+        *(
+            TranslatableField(name)
+            for name in ("title", "intro", "advice_attention", "advice_on_way", "advice_strong")
+        ),
+        TranslatableField("questions"),
+        *_synchronized("order", "slug", "theme", "scored", "condition_size_classes"),
+    ]
+
     panels = [
         FieldPanel("order"),
         FieldPanel("slug"),
@@ -175,7 +218,7 @@ class Domain(_FrozenChild):
         ),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["order", "pk"]
         verbose_name = _("domain")
         verbose_name_plural = _("domains")
@@ -208,8 +251,8 @@ class Domain(_FrozenChild):
         }.get(band or "", "")
 
 
-class Question(_FrozenChild, ClusterableModel):
-    domain = models.ForeignKey(
+class Question(TranslatableMixin, _FrozenChild, ClusterableModel):
+    domain = ParentalKey(
         Domain, on_delete=models.CASCADE, related_name="questions", verbose_name=_("domain")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -233,6 +276,22 @@ class Question(_FrozenChild, ClusterableModel):
         _("has one of the answers"), default=list, blank=True, help_text=_('e.g. ["ja"]')
     )
 
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("help_text"),
+        TranslatableField("options"),
+        *_synchronized(
+            "order",
+            "slug",
+            "kind",
+            "horizon",
+            "required",
+            "weight",
+            "condition_question_slug",
+            "condition_values",
+        ),
+    ]
+
     panels = [
         FieldPanel("domain"),
         FieldPanel("order"),
@@ -250,7 +309,7 @@ class Question(_FrozenChild, ClusterableModel):
         InlinePanel("options", label=_("Answer options")),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["domain__order", "order", "pk"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
@@ -281,7 +340,7 @@ class Question(_FrozenChild, ClusterableModel):
         return self.kind in CHOICE_KINDS
 
 
-class Option(_FrozenChild):
+class Option(TranslatableMixin, _FrozenChild):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     value = models.SlugField(_("value"), max_length=40, help_text=_("Stable across versions."))
@@ -290,9 +349,11 @@ class Option(_FrozenChild):
         _("score"), null=True, blank=True, help_text=_("1 to 5; empty: does not count.")
     )
 
+    translatable_fields = [TranslatableField("label"), *_synchronized("order", "value", "score")]
+
     panels = [FieldPanel("order"), FieldPanel("value"), FieldPanel("label"), FieldPanel("score")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["order", "pk"]
         verbose_name = _("answer option")
         verbose_name_plural = _("answer options")
@@ -311,7 +372,7 @@ class Option(_FrozenChild):
             raise ValidationError({"score": _("A score is 1 to 5, or empty.")})
 
 
-class DirectionRule(_FrozenChild):
+class DirectionRule(TranslatableMixin, _FrozenChild):
     """Tried in order; the first whose condition holds gives the direction (empty = always)."""
 
     definition = ParentalKey(
@@ -331,6 +392,12 @@ class DirectionRule(_FrozenChild):
     description = models.TextField(_("description"), blank=True)
     theme_slugs = models.JSONField(_("themes"), default=list, blank=True)
 
+    translatable_fields = [
+        TranslatableField("reason"),
+        TranslatableField("description"),
+        *_synchronized("order", "direction", "condition", "theme_slugs"),
+    ]
+
     panels = [
         FieldPanel("order"),
         FieldPanel("direction"),
@@ -340,7 +407,7 @@ class DirectionRule(_FrozenChild):
         FieldPanel("theme_slugs"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["order", "pk"]
         verbose_name = _("direction rule")
         verbose_name_plural = _("direction rules")

@@ -9,7 +9,7 @@ from schakelteam.selectors import partner_list
 
 from .constants import BAND_LABELS, Direction, band_for
 from .models import ScanResponse
-from .scoring import DefinitionSnap, compare_results
+from .scoring import DefinitionSnap, RuleSnap, compare_results
 from .selectors import benchmark_for, definition_snapshot, scan_history
 from .services import scan_company_facts
 
@@ -154,6 +154,7 @@ def result_build(scan: ScanResponse, *, with_matches: bool = True) -> dict:
     by_slug = {r.slug: r for r in rows}
     attention = [by_slug[s] for s in result.get("attention", []) if s in by_slug]
     theme_ids = sorted({r.theme_id for r in attention if r.theme_id})
+    rule = _direction_rule(snapshot, result)
     themes = {t.pk: t for t in Theme.objects.filter(pk__in=theme_ids)}
     context = {
         "scan": scan,
@@ -167,16 +168,8 @@ def result_build(scan: ScanResponse, *, with_matches: bool = True) -> dict:
         "direction_label": Direction(result["direction"]).label
         if result.get("direction") in Direction.values
         else "",
-        "direction_reason": result.get("direction_reason", ""),
-        "direction_description": next(
-            (
-                r.description
-                for r in snapshot.rules
-                if r.direction == result.get("direction")
-                and r.reason == result.get("direction_reason")
-            ),
-            "",
-        ),
+        "direction_reason": rule.reason if rule else result.get("direction_reason", ""),
+        "direction_description": rule.description if rule else "",
         "benchmark": benchmark,
         "comparison": comparison_build(scan, rows),
         "history": history_build(scan),
@@ -185,6 +178,20 @@ def result_build(scan: ScanResponse, *, with_matches: bool = True) -> dict:
         context["regelingen"] = regelingen_for(scan, result.get("attention_themes", []))
         context["partners"] = partners_match(theme_ids=theme_ids, gemeente=scan.gemeente)
     return context
+
+
+def _direction_rule(snapshot: DefinitionSnap, result: dict) -> RuleSnap | None:
+    """The rule that gave the direction, in the page's language (older results: by its words)."""
+    key = result.get("direction_rule")
+    for rule in snapshot.rules:
+        if key and rule.key == key:
+            return rule
+        if not key and (rule.direction, rule.reason) == (
+            result.get("direction"),
+            result.get("direction_reason"),
+        ):
+            return rule
+    return None
 
 
 def comparison_build(scan: ScanResponse, rows: list[DomainRow]) -> dict | None:

@@ -23,6 +23,7 @@ class OptionSnap:
     value: str
     label: str
     score: int | None
+    key: str = ""  # translation key: finds the same option in a translation
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class QuestionSnap:
     condition_slug: str = ""
     condition_values: tuple = ()
     options: tuple[OptionSnap, ...] = ()
+    key: str = ""
 
     def option(self, value) -> OptionSnap | None:
         for option in self.options:
@@ -58,6 +60,7 @@ class DomainSnap:
     scored: bool = True
     size_classes: tuple = ()
     advice: Mapping = field(default_factory=dict)
+    key: str = ""
 
     def applies_to(self, size_class: str) -> bool:
         return not self.size_classes or size_class in self.size_classes
@@ -70,6 +73,7 @@ class RuleSnap:
     reason: str
     description: str = ""
     themes: tuple = ()
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class DefinitionSnap:
     kind: str
     domains: tuple[DomainSnap, ...]
     rules: tuple[RuleSnap, ...] = ()
+    intro: str = ""
 
     def domain(self, slug: str) -> DomainSnap | None:
         return next((d for d in self.domains if d.slug == slug), None)
@@ -202,6 +207,7 @@ def score_response(
     rule = direction_for(definition, visible_answers, facts, result)
     result["direction"] = rule.direction if rule else None
     result["direction_reason"] = rule.reason if rule else ""
+    result["direction_rule"] = rule.key if rule else ""
     result["direction_themes"] = list(rule.themes) if rule else []
     return result
 

@@ -2,29 +2,79 @@
 
 import statistics
 from collections.abc import Mapping
+from dataclasses import replace
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 
 from .constants import DefinitionStatus
 from .models import ScanAnswer, ScanDefinition, ScanResponse
 from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleSnap
 
-# Published definitions never change, so their snapshot can live for the whole process.
+# Published originals never change, so their snapshot can live for the whole process.
 _FROZEN_SNAPSHOTS: dict[tuple, DefinitionSnap] = {}
 
 
-def definition_snapshot(definition_id: int) -> DefinitionSnap:
-    """The definition as plain immutable data: 5 queries, 1 when frozen and seen before."""
-    # Keyed by publication time too, so a reused id (fresh test database) never hits a stale entry.
-    published_at = (
-        ScanDefinition.objects.filter(pk=definition_id, status=DefinitionStatus.PUBLISHED)
-        .values_list("published_at", flat=True)
+def definition_snapshot(definition_id: int, language: str | None = None) -> DefinitionSnap:
+    """The definition as plain immutable data, with its words in `language` (default: active).
+
+    Structure and scores always come from the definition itself; a wagtail-localize translation
+    only replaces words, and a word it lacks stays in the original language.
+    1 query for a frozen definition seen before, 2 for a translated one seen before.
+    """
+    source, published_at, translation_key, source_language = _snapshot_own(definition_id)
+    language = language or get_language() or settings.LANGUAGE_CODE
+    if language == source_language:
+        return source
+    translation = (
+        ScanDefinition.objects.filter(
+            translation_key=translation_key, locale__language_code=language
+        )
+        .values_list("pk", "updated_at")
         .first()
     )
-    key = (definition_id, published_at)
+    if translation is None:
+        return source
+    key = (definition_id, published_at, language, *translation)
     if published_at is not None and key in _FROZEN_SNAPSHOTS:
         return _FROZEN_SNAPSHOTS[key]
+    words, *_ = _snapshot_own(translation[0])
+    snap = _words_replaced(source, words)
+    if published_at is not None:
+        _FROZEN_SNAPSHOTS[key] = snap
+    return snap
+
+
+def _snapshot_own(definition_id: int) -> tuple[DefinitionSnap, object, object, str]:
+    """(snapshot in the definition's own language, published_at, translation key, language)."""
+    # Keyed by publication time too, so a reused id (fresh test database) never hits a stale entry.
+    row = (
+        ScanDefinition.objects.filter(pk=definition_id)
+        .values_list("status", "published_at", "translation_key", "locale__language_code")
+        .first()
+    )
+    if row is None:
+        raise ScanDefinition.DoesNotExist(definition_id)
+    status, published_at, translation_key, language = row
+    # Only a published original is frozen; a translation's words may change at any time.
+    frozen = status == DefinitionStatus.PUBLISHED and language == _original_language()
+    frozen_at = published_at if frozen else None
+    key = (definition_id, frozen_at)
+    if frozen_at is None or key not in _FROZEN_SNAPSHOTS:
+        snap = _snapshot_build(definition_id)
+        if frozen_at is None:
+            return snap, None, translation_key, language
+        _FROZEN_SNAPSHOTS[key] = snap
+    return _FROZEN_SNAPSHOTS[key], frozen_at, translation_key, language
+
+
+def _original_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _snapshot_build(definition_id: int) -> DefinitionSnap:
     definition = ScanDefinition.objects.prefetch_related(
         "domains__theme", "domains__questions__options", "direction_rules"
     ).get(pk=definition_id)
@@ -43,6 +93,7 @@ def definition_snapshot(definition_id: int) -> DefinitionSnap:
                 "on_way": d.advice_on_way,
                 "strong": d.advice_strong,
             },
+            key=str(d.translation_key),
             questions=tuple(
                 QuestionSnap(
                     id=q.pk,
@@ -55,7 +106,11 @@ def definition_snapshot(definition_id: int) -> DefinitionSnap:
                     help_text=q.help_text,
                     condition_slug=q.condition_question_slug,
                     condition_values=tuple(q.condition_values or ()),
-                    options=tuple(OptionSnap(o.value, o.label, o.score) for o in q.options.all()),
+                    options=tuple(
+                        OptionSnap(o.value, o.label, o.score, key=str(o.translation_key))
+                        for o in q.options.all()
+                    ),
+                    key=str(q.translation_key),
                 )
                 for q in d.questions.all()
             ),
@@ -69,15 +124,66 @@ def definition_snapshot(definition_id: int) -> DefinitionSnap:
             reason=r.reason,
             description=r.description,
             themes=tuple(r.theme_slugs or ()),
+            key=str(r.translation_key),
         )
         for r in definition.direction_rules.all()
     )
-    snap = DefinitionSnap(
-        id=definition.pk, name=definition.name, kind=definition.kind, domains=domains, rules=rules
+    return DefinitionSnap(
+        id=definition.pk,
+        name=definition.name,
+        kind=definition.kind,
+        domains=domains,
+        rules=rules,
+        intro=definition.intro,
     )
-    if definition.status == DefinitionStatus.PUBLISHED and published_at is not None:
-        _FROZEN_SNAPSHOTS[key] = snap
-    return snap
+
+
+def _words_replaced(source: DefinitionSnap, words: DefinitionSnap) -> DefinitionSnap:
+    """`source` with the words of its translation `words`, matched by translation key."""
+    domains = {d.key: d for d in words.domains}
+    questions = {q.key: q for d in words.domains for q in d.questions}
+    options = {o.key: o for q in questions.values() for o in q.options}
+    rules = {r.key: r for r in words.rules}
+
+    def word(translated, name: str, original):
+        return (getattr(translated, name, "") if translated else "") or original
+
+    def question(q: QuestionSnap) -> QuestionSnap:
+        t = questions.get(q.key)
+        return replace(
+            q,
+            text=word(t, "text", q.text),
+            help_text=word(t, "help_text", q.help_text),
+            options=tuple(
+                replace(o, label=word(options.get(o.key), "label", o.label)) for o in q.options
+            ),
+        )
+
+    def domain(d: DomainSnap) -> DomainSnap:
+        t = domains.get(d.key)
+        advice = {
+            band: (t.advice.get(band) if t else "") or text for band, text in d.advice.items()
+        }
+        return replace(
+            d,
+            title=word(t, "title", d.title),
+            intro=word(t, "intro", d.intro),
+            advice=advice,
+            questions=tuple(question(q) for q in d.questions),
+        )
+
+    def rule(r: RuleSnap) -> RuleSnap:
+        t = rules.get(r.key)
+        return replace(
+            r, reason=word(t, "reason", r.reason), description=word(t, "description", r.description)
+        )
+
+    return replace(
+        source,
+        intro=words.intro or source.intro,
+        domains=tuple(domain(d) for d in source.domains),
+        rules=tuple(rule(r) for r in source.rules),
+    )
 
 
 def scan_answer_values(scan: ScanResponse) -> dict:

@@ -1,21 +1,24 @@
 """Writes of the scan app: start, save steps, submit, links, consent."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from schakelteam.constants import SIZE_CLASS_BOUNDS, EventKind, LinkPurpose
+from schakelteam.links import absolute_url
 from schakelteam.monitoring import monitoring_event_record
 from schakelteam.selectors import gemeente_for_postcode_digits, postcode_normalise
 from schakelteam.tokens import magic_link_issue
 
 from .constants import TURNOVER_BOUNDS, DefinitionKind, DefinitionStatus, Direction
 from .models import Question, ScanAnswer, ScanDefinition, ScanResponse
+from .translations import translations_carry_over, translations_sync
 
 
 class ScanError(Exception):
@@ -34,10 +37,6 @@ class ScanIncomplete(ScanError):
     def __init__(self, missing: list):
         super().__init__("incomplete")
         self.missing = missing
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 # ---- company facts (contract with the regelingencheck) -------------------------------------
@@ -78,7 +77,9 @@ def scan_company_facts(scan: ScanResponse) -> dict:
 
 def definition_current(kind: str = DefinitionKind.BEDRIJFSSCAN) -> ScanDefinition:
     definition = (
-        ScanDefinition.objects.filter(kind=kind, status=DefinitionStatus.PUBLISHED)
+        ScanDefinition.objects.filter(
+            kind=kind, status=DefinitionStatus.PUBLISHED, locale=Locale.get_default()
+        )
         .order_by("-published_at", "-pk")
         .first()
     )
@@ -89,50 +90,64 @@ def definition_current(kind: str = DefinitionKind.BEDRIJFSSCAN) -> ScanDefinitio
 
 @transaction.atomic
 def scan_definition_publish(*, definition: ScanDefinition) -> ScanDefinition:
-    """Freeze `definition`; new scans of its kind use it from now on."""
+    """Freeze `definition`; new scans of its kind use it from now on.
+
+    Only originals are published: a translation follows its original and only holds words.
+    """
     definition = ScanDefinition.objects.select_for_update().get(pk=definition.pk)
-    if definition.is_published:
+    if definition.is_published or not definition.is_original:
         return definition
     ScanDefinition.objects.filter(pk=definition.pk).update(
         status=DefinitionStatus.PUBLISHED, published_at=timezone.now()
     )
     definition.refresh_from_db()
+    translations_sync(definition)
     return definition
 
 
 @transaction.atomic
 def scan_definition_new_draft(*, definition: ScanDefinition, name: str = "") -> ScanDefinition:
-    """Copy `definition` with all domains, questions, options and rules into a new draft."""
+    """Copy `definition` with all domains, questions, options and rules into a new draft.
+
+    The copy gets its own translation keys; its translations start from the words of the
+    earlier version's translations (see translations.translations_carry_over).
+    """
+    definition = definition.get_translation(Locale.get_default())
     base = name or f"{definition.name} (draft)"
     name, n = base, 1
-    while ScanDefinition.objects.filter(name=name).exists():
+    while ScanDefinition.objects.filter(name=name, locale=definition.locale).exists():
         n += 1
         name = f"{base} {n}"
     draft = ScanDefinition.objects.create(
-        name=name, kind=definition.kind, intro=definition.intro, based_on=definition
+        name=name,
+        kind=definition.kind,
+        intro=definition.intro,
+        based_on=definition,
+        locale=definition.locale,
     )
+    keys: dict = {definition.translation_key: draft.translation_key}
+
+    def copy(row, **parent):
+        old_key = row.translation_key
+        row.pk = row.id = None
+        row.translation_key = uuid.uuid4()
+        for field, value in parent.items():
+            setattr(row, field, value)
+        row.save()
+        keys[old_key] = row.translation_key
+        return row
+
     for domain in definition.domains.all():
         questions = list(domain.questions.prefetch_related("options"))
-        domain.pk = None
-        domain.id = None
-        domain.definition = draft
-        domain.save()
+        domain = copy(domain, definition=draft)
         for question in questions:
             options = list(question.options.all())
-            question.pk = None
-            question.id = None
-            question.domain = domain
-            question.save()
+            question = copy(question, domain=domain)
             for option in options:
-                option.pk = None
-                option.id = None
-                option.question = question
-                option.save()
+                copy(option, question=question)
     for rule in definition.direction_rules.all():
-        rule.pk = None
-        rule.id = None
-        rule.definition = draft
-        rule.save()
+        copy(rule, definition=draft)
+    translations_carry_over(source=definition, draft=draft, keys=keys)
     return draft
 
 
@@ -239,7 +254,9 @@ def scan_submit(*, scan: ScanResponse) -> tuple[ScanResponse, str]:
     missing = missing_required(snapshot, answers, facts)
     if missing:
         raise ScanIncomplete(missing)
-    scan.result = score_response(snapshot, answers, facts)
+    # Stored in the original's words; the result page shows them in the reader's language.
+    original = definition_snapshot(scan.definition_id, language=settings.LANGUAGE_CODE)
+    scan.result = score_response(original, answers, facts)
     scan.submitted_at = timezone.now()
     scan.save(update_fields=["result", "submitted_at", "updated_at"])
     issued = magic_link_issue(purpose=LinkPurpose.SCAN_RESULT, subject_uuid=scan.uuid, days=365 * 2)
@@ -262,7 +279,7 @@ def scan_result_link_issue(*, scan: ScanResponse) -> str:
 def scan_resume_link_send(*, scan: ScanResponse, email: str) -> None:
     """Mail a resume link; the address is used for this one mail and never stored."""
     issued = magic_link_issue(purpose=LinkPurpose.SCAN_RESUME, subject_uuid=scan.uuid)
-    url = _absolute(reverse("scan:resume", args=[issued.raw_token]))
+    url = absolute_url("scan:resume", args=[issued.raw_token])
     expires = timezone.localtime(issued.link.expires_at).date()
     transaction.on_commit(
         lambda: send_mail(
@@ -291,10 +308,12 @@ def scan_research_consent_set(*, scan: ScanResponse, given: bool) -> ScanRespons
     return scan
 
 
-def vervolgscan_link_issue(*, scan: ScanResponse, days: int | None = None) -> str:
-    """Absolute URL that starts a vervolgscan following `scan`."""
+def vervolgscan_link_issue(
+    *, scan: ScanResponse, days: int | None = None, language: str | None = None
+) -> str:
+    """Absolute URL that starts a vervolgscan following `scan`, on the site in `language`."""
     issued = magic_link_issue(purpose=LinkPurpose.VERVOLGSCAN, subject_uuid=scan.uuid, days=days)
-    return _absolute(reverse("scan:vervolgscan_start", args=[issued.raw_token]))
+    return absolute_url("scan:vervolgscan_start", args=[issued.raw_token], language=language)
 
 
 @transaction.atomic

@@ -62,10 +62,13 @@ def scan_admin_urls():
 def scan_definition_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, ScanDefinition):
         return []
+    preview = ListingButton(
+        _("Preview"), reverse("scan_definition_preview", args=[snippet.pk]), priority=5
+    )
+    if not snippet.is_original:
+        return [preview]
     buttons = [
-        ListingButton(
-            _("Preview"), reverse("scan_definition_preview", args=[snippet.pk]), priority=5
-        ),
+        preview,
         ListingButton(
             _("New draft"), reverse("scan_definition_new_draft", args=[snippet.pk]), priority=7
         ),

@@ -72,6 +72,25 @@ def test_follow_up_invitations_go_once_and_only_with_consent(advisor_a, settings
     assert len(mail.outbox) == 1
 
 
+def test_the_vervolgscan_invitation_links_to_the_site_in_the_entrepreneurs_language(
+    advisor_a, settings, scan_submitted
+):
+    scan, _ = scan_submitted
+    settings.SCHAKELTEAM_FOLLOWUP_DAYS = 30
+    _closed(
+        advisor_a,
+        consents=[ConsentPurpose.CONTACT, ConsentPurpose.FOLLOW_UP],
+        scan=scan,
+        company__entrepreneur__language="en",
+    )
+    Casus.objects.update(closed_at=timezone.now() - datetime.timedelta(days=31))
+    mail.outbox.clear()
+
+    followup_invitations_send()  # run from the Dutch back office
+
+    assert re.search(r"https?://[^/]+/en/vervolgscan/\S+/", mail.outbox[-1].body)
+
+
 def test_staff_notifications_reach_coordinators_advisors_and_partner_contacts(
     advisor_a, coordinator, partner, partner_contact
 ):

@@ -180,3 +180,25 @@ def test_demo_load_is_idempotent_and_gives_a_benchmark():
     from scan.selectors import benchmark_for
 
     assert benchmark_for(scan)["shown"]
+
+
+def test_the_demo_scans_are_fully_translated_into_english():
+    from scan import demo
+    from scan.selectors import definition_snapshot
+    from tests.scan.factories import themes_ensure
+
+    themes_ensure()
+    for definition in demo.definitions_load():
+        dutch = definition_snapshot(definition.pk, "nl")
+        english = definition_snapshot(definition.pk, "en")
+        pairs = [(d.title, e.title) for d, e in zip(dutch.domains, english.domains, strict=True)]
+        pairs += [(q.text, english.questions[slug].text) for slug, q in dutch.questions.items()]
+        pairs += [
+            (d.advice["attention"], e.advice["attention"])
+            for d, e in zip(dutch.domains, english.domains, strict=True)
+            if d.advice["attention"]
+        ]
+        pairs += [(d.reason, e.reason) for d, e in zip(dutch.rules, english.rules, strict=True)]
+
+        assert len(pairs) > 40
+        assert [nl for nl, en in pairs if nl == en] == []

@@ -143,3 +143,98 @@ def test_an_advisor_cannot_publish_definitions(client):
     draft.refresh_from_db()
     assert response.status_code in (302, 403)
     assert not draft.is_published
+
+
+def test_an_editor_saves_a_draft_question_with_its_options_in_the_admin(client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    draft = services.scan_definition_new_draft(definition=definition_published())
+    question = Question.objects.get(domain__definition=draft, slug="g1")
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+    options = [
+        {"id": o.pk, "order": o.order, "value": o.value, "label": o.label, "score": o.score or ""}
+        for o in question.options.all()
+    ]
+    options[0]["label"] = "Heel slecht"
+    data = nested_form_data(
+        {
+            "domain": question.domain_id,
+            "order": question.order,
+            "slug": question.slug,
+            "text": "Hoe goed ziet u uw geld?",
+            "kind": question.kind,
+            "horizon": question.horizon,
+            "help_text": "",
+            "required": "on",
+            "weight": 1,
+            "condition_question_slug": "",
+            "condition_values": "[]",
+            "options": inline_formset(options, initial=len(options)),
+        }
+    )
+
+    response = client.post(reverse("wagtailsnippets_scan_question:edit", args=[question.pk]), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    question.refresh_from_db()
+    assert question.text == "Hoe goed ziet u uw geld?"
+    assert question.options.first().label == "Heel slecht"
+    assert question.options.count() == len(options)
+
+
+def test_an_editor_saves_a_draft_definition_with_its_domains_in_the_admin(client):
+    import json
+
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    draft = services.scan_definition_new_draft(definition=definition_published())
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+    domains = [
+        {
+            "id": d.pk,
+            "order": d.order,
+            "slug": d.slug,
+            "title": d.title,
+            "intro": d.intro,
+            "theme": d.theme_id or "",
+            "scored": "on" if d.scored else "",
+            "condition_size_classes": json.dumps(d.condition_size_classes),
+            "advice_attention": d.advice_attention,
+            "advice_on_way": d.advice_on_way,
+            "advice_strong": d.advice_strong,
+        }
+        for d in draft.domains.all()
+    ]
+    domains[0]["title"] = "Geld en financiering"
+    rules = [
+        {
+            "id": r.pk,
+            "order": r.order,
+            "direction": r.direction,
+            "condition": json.dumps(r.condition),
+            "reason": r.reason,
+            "description": r.description,
+            "theme_slugs": json.dumps(r.theme_slugs),
+        }
+        for r in draft.direction_rules.all()
+    ]
+    data = nested_form_data(
+        {
+            "name": draft.name,
+            "kind": draft.kind,
+            "intro": "Nieuwe inleiding.",
+            "domains": inline_formset(domains, initial=len(domains)),
+            "direction_rules": inline_formset(rules, initial=len(rules)),
+        }
+    )
+
+    response = client.post(
+        reverse("wagtailsnippets_scan_scandefinition:edit", args=[draft.pk]), data
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    draft.refresh_from_db()
+    assert draft.intro == "Nieuwe inleiding."
+    assert draft.domains.first().title == "Geld en financiering"
+    # Saving a domain leaves its questions (edited elsewhere) alone.
+    assert Question.objects.filter(domain__definition=draft).count() == 7

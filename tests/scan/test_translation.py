@@ -1,0 +1,179 @@
+"""Scan definitions in English through wagtail-localize: words translate, scores never do."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from scan import services
+from scan.models import DefinitionFrozen, Option, Question, ScanDefinition, ScanResponse
+from scan.selectors import definition_snapshot
+from scan.translations import definition_translate
+from tests.helpers import staff_login
+from tests.schakelteam.factories import UserFactory
+
+from .factories import definition_published, small_spec
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = {
+    "Geld": "Money",
+    "Zicht op geld?": "Insight into money?",
+    "Goed": "Good",
+    "Maak een kasoverzicht.": "Draw up a cash overview.",
+    "Standaard.": "By default.",
+    "Mensen": "People",
+}
+
+
+def _english() -> Locale:
+    return Locale.objects.get(language_code="en")
+
+
+def _translated(definition: ScanDefinition, words: dict | None = None) -> ScanDefinition:
+    words = ENGLISH if words is None else words
+    return definition_translate(definition, _english(), lambda _path, text: words.get(text))
+
+
+def _url(name: str, language: str, *args) -> str:
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def _fill_in(client, language: str) -> ScanResponse:
+    client.post(_url("scan:intro", language))
+    client.post(_url("scan:step", language, 1), {"size_class": "1", "sbi_section": "G"})
+    client.post(_url("scan:step", language, 2), {"q-g1": "1", "q-g2": "1", "q-g-ambitie": "5"})
+    client.post(_url("scan:review", language))
+    return ScanResponse.objects.get(uuid=client.session["scan_uuid"])
+
+
+def test_the_english_scan_asks_in_english_and_stores_answers_on_the_original(client):
+    definition = definition_published()
+    _translated(definition)
+    client.post(_url("scan:intro", "en"))
+    client.post(_url("scan:step", "en", 1), {"size_class": "1", "sbi_section": "G"})
+
+    english = client.get(_url("scan:step", "en", 2)).content.decode()
+    dutch = client.get(_url("scan:step", "nl", 2)).content.decode()
+
+    assert "Insight into money?" in english and ">Good<" in english.replace("\n", "")
+    # A word the translation lacks stays Dutch rather than disappearing.
+    assert "Buffer?" in english
+    assert "Zicht op geld?" in dutch and "Insight into money?" not in dutch
+    scan = ScanResponse.objects.get(uuid=client.session["scan_uuid"])
+    assert scan.definition == definition
+
+
+def test_the_result_reads_in_the_reader_language_and_scores_the_same(client):
+    definition = definition_published()
+    _translated(definition)
+    scan = _fill_in(client, "en")
+    dutch_scan = _fill_in(client.__class__(), "nl")
+    token = services.scan_result_link_issue(scan=scan)
+
+    english = client.get(_url("scan:result", "en", token)).content.decode()
+    dutch = client.get(_url("scan:result", "nl", token)).content.decode()
+
+    assert scan.result == dutch_scan.result
+    assert scan.result["direction_reason"] == "Standaard."
+    assert "Draw up a cash overview." in english and "By default." in english
+    assert "Maak een kasoverzicht." in dutch and "Standaard." in dutch
+    assert scan.definition == dutch_scan.definition == definition
+
+
+def test_a_published_original_stays_frozen_while_its_translation_words_change(client):
+    definition = definition_published()
+    _translated(definition)
+    question = Question.objects.get(domain__definition=definition, slug="g1")
+    assert definition_snapshot(definition.pk, "en").questions["g1"].text == "Insight into money?"
+
+    question.text = "Iets anders?"
+    with pytest.raises(DefinitionFrozen):
+        question.save()
+    _translated(definition, {**ENGLISH, "Zicht op geld?": "A view of your money?"})
+
+    assert definition_snapshot(definition.pk, "en").questions["g1"].text == (
+        "A view of your money?"
+    )
+    assert definition_snapshot(definition.pk, "nl").questions["g1"].text == "Zicht op geld?"
+
+
+def test_a_translation_can_change_words_but_never_scores_or_structure():
+    definition = definition_published()
+    english = _translated(definition)
+    Option.objects.filter(question__domain__definition=english).update(score=5)
+    Question.objects.filter(domain__definition=english, slug="g2").delete()
+
+    snapshot = definition_snapshot(definition.pk, "en")
+
+    original = definition_snapshot(definition.pk, "nl")
+    assert [o.score for o in snapshot.questions["g1"].options] == [1, 2, 3, 4, 5, None]
+    assert set(snapshot.questions) == set(original.questions)
+
+
+def test_an_editor_translates_a_definition_with_wagtail_localize(client):
+    definition = definition_published(small_spec("Vertaalbaar"))
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["scan", "scandefinition", definition.pk],
+    )
+
+    form = client.get(submit)
+    response = client.post(submit, {"locales": [_english().pk]})
+
+    assert form.status_code == 200
+    assert response.status_code == 302
+    english = definition.get_translation(_english())
+    assert Question.objects.filter(domain__definition=english).count() == 7
+    editor = client.get(reverse("wagtailsnippets_scan_scandefinition:edit", args=[english.pk]))
+    assert editor.status_code == 200
+    assert "Zicht op geld?" in editor.content.decode()
+    assert Translation.objects.filter(source__object_id=definition.translation_key).exists()
+
+
+def test_a_new_draft_keeps_the_translations_and_publishing_brings_them_up_to_date():
+    definition = definition_published()
+    _translated(definition)
+    draft = services.scan_definition_new_draft(definition=definition)
+
+    assert definition_snapshot(draft.pk, "en").questions["g1"].text == "Insight into money?"
+    domain = draft.domains.get(slug="geld")
+    Question.objects.create(domain=domain, order=9, slug="g9", text="Nieuw?", kind="text")
+    services.scan_definition_publish(definition=draft)
+
+    english = draft.get_translation(_english())
+    assert Question.objects.filter(domain__definition=english, slug="g9").exists()
+    assert definition_snapshot(draft.pk, "en").questions["g9"].text == "Nieuw?"
+    assert definition_snapshot(draft.pk, "en").domains[0].title == "Money"
+
+
+def test_only_originals_are_published_or_copied(client):
+    english = _translated(definition_published())
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+
+    publish = client.post(reverse("scan_definition_publish", args=[english.pk]))
+    copy = client.post(reverse("scan_definition_new_draft", args=[english.pk]))
+    preview = client.get(reverse("scan_definition_preview", args=[english.pk]))
+
+    assert (publish.status_code, copy.status_code) == (404, 404)
+    assert preview.status_code == 200 and "Insight into money?" in preview.content.decode()
+    assert services.definition_current() != english
+
+
+def test_the_english_step_page_costs_one_query_more_than_the_dutch_one(client):
+    _translated(definition_published())
+    client.post(_url("scan:intro", "en"))
+    client.post(_url("scan:step", "en", 1), {"size_class": "1", "sbi_section": "G"})
+    counts = {}
+    for language in ("nl", "en", "en"):  # the second English visit finds the words cached
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(_url("scan:step", language, 2))
+        assert response.status_code == 200
+        counts[language] = len(queries)
+
+    assert counts["en"] == counts["nl"] + 1
