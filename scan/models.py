@@ -2,13 +2,15 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from schakelteam.constants import SbiSection, SizeClass
@@ -38,8 +40,15 @@ def _definition_published(definition_id: int | None) -> bool:
     if not definition_id:
         return False
     return ScanDefinition.objects.filter(
-        pk=definition_id, status=DefinitionStatus.PUBLISHED, locale=Locale.get_default()
+        pk=definition_id,
+        status=DefinitionStatus.PUBLISHED,
+        locale__language_code=original_language(),
     ).exists()
+
+
+def original_language() -> str:
+    """The language of originals: the site's default content language."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _synchronized(*names: str) -> list:
@@ -115,7 +124,7 @@ class ScanDefinition(TranslatableMixin, ClusterableModel):
     @property
     def is_original(self) -> bool:
         """In the default language: the version responses are scored on."""
-        return self.locale_id is None or self.locale_id == Locale.get_default().pk
+        return self.locale_id is None or self.locale.language_code == original_language()
 
     def clean(self) -> None:
         if self.pk and _definition_published(self.pk):
@@ -126,6 +135,17 @@ class ScanDefinition(TranslatableMixin, ClusterableModel):
             .exists()
         ):
             raise ValidationError({"name": _("A scan definition with this name already exists.")})
+        if not self.is_original and not (
+            ScanDefinition.objects.filter(
+                translation_key=self.translation_key, locale__language_code=original_language()
+            ).exists()
+        ):
+            raise ValidationError(
+                _(
+                    "Create a scan definition in Dutch. Other languages are translations of it: "
+                    "use Translate on the Dutch version."
+                )
+            )
 
     def save(self, *args, **kwargs) -> None:
         if self.pk and _definition_published(self.pk) and not kwargs.pop("_publishing", False):

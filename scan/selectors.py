@@ -7,10 +7,9 @@ from dataclasses import replace
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import get_language
-from wagtail.coreutils import get_supported_content_language_variant
 
 from .constants import DefinitionStatus
-from .models import ScanAnswer, ScanDefinition, ScanResponse
+from .models import ScanAnswer, ScanDefinition, ScanResponse, original_language
 from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleSnap
 
 # Published originals never change, so their snapshot can live for the whole process.
@@ -59,7 +58,7 @@ def _snapshot_own(definition_id: int) -> tuple[DefinitionSnap, object, object, s
         raise ScanDefinition.DoesNotExist(definition_id)
     status, published_at, translation_key, language = row
     # Only a published original is frozen; a translation's words may change at any time.
-    frozen = status == DefinitionStatus.PUBLISHED and language == _original_language()
+    frozen = status == DefinitionStatus.PUBLISHED and language == original_language()
     frozen_at = published_at if frozen else None
     key = (definition_id, frozen_at)
     if frozen_at is None or key not in _FROZEN_SNAPSHOTS:
@@ -68,10 +67,6 @@ def _snapshot_own(definition_id: int) -> tuple[DefinitionSnap, object, object, s
             return snap, None, translation_key, language
         _FROZEN_SNAPSHOTS[key] = snap
     return _FROZEN_SNAPSHOTS[key], frozen_at, translation_key, language
-
-
-def _original_language() -> str:
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _snapshot_build(definition_id: int) -> DefinitionSnap:

@@ -177,3 +177,26 @@ def test_the_english_step_page_costs_one_query_more_than_the_dutch_one(client):
         counts[language] = len(queries)
 
     assert counts["en"] == counts["nl"] + 1
+
+
+def test_a_definition_can_only_be_created_in_dutch(client):
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+    add = reverse("wagtailsnippets_scan_scandefinition:add")
+    data = {
+        "name": "Only English",
+        "kind": "bedrijfsscan",
+        "intro": "",
+        "domains-TOTAL_FORMS": 0,
+        "domains-INITIAL_FORMS": 0,
+        "direction_rules-TOTAL_FORMS": 0,
+        "direction_rules-INITIAL_FORMS": 0,
+    }
+
+    english = client.post(f"{add}?locale=en", data)
+    dutch = client.post(f"{add}?locale=nl", {**data, "name": "Alleen Nederlands"})
+
+    assert english.status_code == 200
+    assert "Maak een scandefinitie in het Nederlands" in english.content.decode()
+    assert not ScanDefinition.objects.filter(name="Only English").exists()
+    assert dutch.status_code == 302
+    assert ScanDefinition.objects.get(name="Alleen Nederlands").is_original
