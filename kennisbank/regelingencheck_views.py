@@ -18,6 +18,7 @@ from kennisbank.regelingencheck import (
     scan_facts_for_token,
 )
 from kennisbank.regelingencheck_forms import SCAN_PARAM, SHOW_NOT_FITTING, RegelingencheckForm
+from kennisbank.selectors import regelingen_show_translated
 from schakelteam.ratelimit import client_ip, rate_limit_hit, too_many_requests
 
 
@@ -55,6 +56,7 @@ def regelingencheck_view(request: HttpRequest) -> HttpResponse:
         labels=labels,
         rules=items,
     )
+    regelingen_show_translated(match.regeling for match in result.all)
     context = {
         "form": form,
         "result": result,

@@ -82,6 +82,14 @@ def _show_translated(pages: list, model, locale: Locale) -> None:
         page.shown = translations.get(page.translation_key, page)
 
 
+def regelingen_show_translated(regelingen: Iterable) -> None:
+    """Give each (Dutch) regeling `.shown`: its page in the active language where there is one.
+
+    Matching reasons with the Dutch pages, which hold the criteria; the reader gets the title and
+    link of the page in their own language. One query, none in Dutch."""
+    _show_translated(list(regelingen), RegelingPage, Locale.get_active())
+
+
 def _source_root(index: Page) -> Page:
     """Overviews list the Dutch pages (translated ones swapped in), so they stay complete."""
     default = _default_locale()

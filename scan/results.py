@@ -129,6 +129,7 @@ def regelingen_for(scan: ScanResponse, attention_themes: list[str]) -> dict:
     """Fitting and possibly fitting regelingen that are open now, attention themes first."""
     from kennisbank.eligibility import DeadlineState
     from kennisbank.matching import regelingen_match
+    from kennisbank.selectors import regelingen_show_translated
 
     facts = scan_company_facts(scan)
     try:
@@ -142,7 +143,9 @@ def regelingen_for(scan: ScanResponse, attention_themes: list[str]) -> dict:
         items.sort(key=lambda m: (not set(m.matched_themes) & set(attention_themes), -m.fit_score))
         return items[:MAX_REGELINGEN]
 
-    return {"fitting": pick(matched.fitting), "maybe": pick(matched.maybe)[:3], "error": False}
+    fitting, maybe = pick(matched.fitting), pick(matched.maybe)[:3]
+    regelingen_show_translated(m.regeling for m in (*fitting, *maybe))
+    return {"fitting": fitting, "maybe": maybe, "error": False}
 
 
 def result_build(scan: ScanResponse, *, with_matches: bool = True) -> dict:

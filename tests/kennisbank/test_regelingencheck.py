@@ -156,6 +156,26 @@ def test_the_english_page_works_too(client):
     assert "Fits you" in response.content.decode()
 
 
+def test_the_english_page_names_and_links_the_english_regeling_where_there_is_one(client):
+    from wagtail.models import Locale
+
+    translated = small_only(title="Klein", slug="klein")
+    small_only(title="Alleen Nederlands", slug="alleen-nl")
+    english = Locale.objects.get(language_code="en")
+    translated.get_parent().copy_for_translation(english, copy_parents=True)
+    page = translated.copy_for_translation(english).specific
+    page.title, page.slug = "Small firms", "small-firms"
+    page.save_revision().publish()
+
+    english_html = client.get("/en" + URL, {"medewerkers": "4"}).content.decode()
+    dutch_html = client.get(URL, {"medewerkers": "4"}).content.decode()
+
+    assert 'href="/en/regelingen/small-firms/">Small firms</a>' in english_html
+    assert ">Alleen Nederlands</a>" in english_html  # not translated: the Dutch page
+    assert 'href="/regelingen/klein/">Klein</a>' in dutch_html
+    assert "Small firms" not in dutch_html
+
+
 def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
     from kennisbank.regelingencheck import regelingencheck_outcome_summary
 

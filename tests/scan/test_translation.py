@@ -12,7 +12,9 @@ from scan import services
 from scan.models import DefinitionFrozen, Option, Question, ScanDefinition, ScanResponse
 from scan.selectors import definition_snapshot
 from scan.translations import definition_translate
+from schakelteam.models import Theme
 from tests.helpers import staff_login
+from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
 from tests.schakelteam.factories import UserFactory
 
 from .factories import definition_published, small_spec
@@ -200,3 +202,25 @@ def test_a_definition_can_only_be_created_in_dutch(client):
     assert not ScanDefinition.objects.filter(name="Only English").exists()
     assert dutch.status_code == 302
     assert ScanDefinition.objects.get(name="Alleen Nederlands").is_original
+
+
+@pytest.mark.usefixtures("site_ready")
+def test_the_english_result_links_the_english_regeling(client):
+    definition_published()
+    regeling = regeling_make(
+        themes=[Theme.objects.get(slug="financiering", locale__language_code="nl")],
+        title="Kasgeld",
+        slug="kasgeld",
+    )
+    regeling.get_parent().copy_for_translation(_english(), copy_parents=True)
+    english = regeling.copy_for_translation(_english()).specific
+    english.title, english.slug = "Cash money", "cash-money"
+    english.save_revision().publish()
+    scan = _fill_in(client, "en")
+    token = services.scan_result_link_issue(scan=scan)
+
+    english_page = client.get(_url("scan:result", "en", token)).content.decode()
+    dutch_page = client.get(_url("scan:result", "nl", token)).content.decode()
+
+    assert 'href="/en/regelingen/cash-money/">Cash money</a>' in english_page
+    assert 'href="/regelingen/kasgeld/">Kasgeld</a>' in dutch_page
