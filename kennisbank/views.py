@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -41,6 +42,19 @@ def search_terms(query: str) -> str:
     return " ".join(re.sub(r"[^\w\s]+", " ", query).split())[:MAX_QUERY_LENGTH]
 
 
+def _searchable_pages(active: Locale):
+    """Pages in the reader's language, plus the Dutch ones not (yet) translated into it."""
+    pages = Page.objects.live().public()
+    default = Locale.get_default()
+    if active.pk == default.pk:
+        return pages.filter(locale=active)
+    translated = list(
+        Page.objects.live().filter(locale=active).values_list("translation_key", flat=True)
+    )
+    untranslated = pages.filter(locale=default).exclude(translation_key__in=translated)
+    return pages.filter(locale=active) | untranslated
+
+
 def search_view(request: HttpRequest) -> HttpResponse:
     form = SearchForm(
         request.GET or None,
@@ -53,11 +67,14 @@ def search_view(request: HttpRequest) -> HttpResponse:
         query = " ".join(form.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
     terms = search_terms(query)
     if terms:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        active = Locale.get_active()
+        pages = _searchable_pages(active)
         if model := SEARCH_TYPES.get(form.cleaned_data.get("type") or ""):
             pages = pages.type(model)
         page_obj = paginate(pages.specific().search(terms), request.GET, per_page=10)
         results = list(page_obj.object_list)
+        for result in results:  # a Dutch page found from the English site says so (lang="nl")
+            result.shown_in = "" if result.locale_id == active.pk else settings.LANGUAGE_CODE
     context = {
         "form": form,
         "query": query,

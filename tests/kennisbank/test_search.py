@@ -98,3 +98,24 @@ def test_dutch_full_text_search_matches_word_forms_on_postgresql(client, setting
     response = client.get("/zoeken/", {"q": "ondernemer", "type": "regeling"})
 
     assert _titles(response) == {"Subsidie"}
+
+
+def test_english_search_finds_english_pages_and_the_dutch_ones_not_yet_translated(client):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    translated = RegelingPageFactory(title="Kolibrie fonds", slug="kolibrie-fonds")
+    translated.get_parent().copy_for_translation(english, copy_parents=True)
+    page = translated.copy_for_translation(english).specific
+    page.title = "Kolibrie fund"
+    page.save_revision().publish()
+    QuestionPageFactory(title="Kolibrie vraag?")
+
+    english_results = client.get("/en/zoeken/", {"q": "kolibrie"})
+    dutch_results = client.get("/zoeken/", {"q": "kolibrie"})
+
+    assert _titles(english_results) == {"Kolibrie fund", "Kolibrie vraag?"}
+    html = english_results.content.decode()
+    assert '<h3 class="utrecht-heading-3 mkb-card__title" lang="nl">' in html
+    assert html.count("not yet translated, in Dutch") == 1
+    assert _titles(dutch_results) == {"Kolibrie fonds", "Kolibrie vraag?"}
