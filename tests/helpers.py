@@ -1,5 +1,7 @@
 """Helpers shared by the test modules of every app."""
 
+import threading
+
 from django.test import Client
 
 
@@ -20,3 +22,27 @@ def staff_login(client: Client, user) -> Client:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def run_parallel(n: int, work) -> list:
+    """Run work(i) for i < n in n threads that start together; results or raised exceptions."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i):
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            results[i] = work(i)
+        except Exception as exc:  # noqa: BLE001  (collected and asserted on below)
+            results[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results

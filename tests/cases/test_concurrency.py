@@ -1,7 +1,6 @@
 """Under real parallel load (PostgreSQL row locks): fifty coordinators assigning one casus at once —
 exactly one wins and the rest are told who has it; ten identical submissions make one casus."""
 
-import threading
 import uuid
 
 import pytest
@@ -11,6 +10,7 @@ from cases.exceptions import CasusAlreadyAssigned
 from cases.models import Casus, Entrepreneur
 from cases.services.handling import casus_assign
 from cases.services.intake import IntakeRequest, casus_intake
+from tests.helpers import run_parallel
 
 from .factories import AdvisorFactory, CasusFactory
 
@@ -22,35 +22,12 @@ pytestmark = [
 ]
 
 
-def _run_parallel(n: int, work) -> list:
-    barrier = threading.Barrier(n)
-    results: list = [None] * n
-
-    def run(i):
-        from django.db import connections
-
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as exc:  # noqa: BLE001  (collected and asserted on below)
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
-
-
 def test_fifty_parallel_assignments_have_exactly_one_winner():
     assert connection.vendor == "postgresql"
     casus = CasusFactory()
     advisors = [AdvisorFactory() for _ in range(50)]
 
-    results = _run_parallel(50, lambda i: casus_assign(casus=casus, advisor=advisors[i]))
+    results = run_parallel(50, lambda i: casus_assign(casus=casus, advisor=advisors[i]))
 
     winners = [r for r in results if isinstance(r, Casus)]
     losers = [r for r in results if isinstance(r, CasusAlreadyAssigned)]
@@ -69,7 +46,7 @@ def test_ten_parallel_identical_submissions_make_one_casus(almere):
         question="Tien keer tegelijk.",
     )
 
-    results = _run_parallel(
+    results = run_parallel(
         10,
         lambda i: casus_intake(
             request=request, consents={"contact"}, origin="web", idempotency_key=key
