@@ -81,7 +81,7 @@ def figure_tables(figures: dict) -> dict[str, dict]:
     tables = {
         "kpis": {
             "title": _("Targets and results"),
-            "headers": [_("KPI"), _("Unit"), _("Result"), _("Target"), _("% of target")],
+            "headers": [_("KPI"), _("Unit"), _("Result"), _("Target"), _("Share of target (%)")],
             "rows": [
                 [k["name"], k["unit"], k["actual"], k["target"], _pct(k["percent"])]
                 for k in figures["kpis"]
