@@ -23,7 +23,9 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[index]
 
 
-def worker(url, deadline: float, budget: list[int], lock, latencies: list, statuses: dict) -> None:
+def worker(
+    url, headers: dict, deadline: float, budget: list[int], lock, latencies: list, statuses: dict
+) -> None:
     parts = urlsplit(url)
     if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("bench/load.py only talks to loopback")
@@ -38,7 +40,7 @@ def worker(url, deadline: float, budget: list[int], lock, latencies: list, statu
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
         start = time.perf_counter()
         try:
-            connection.request("GET", target, headers={"Accept-Language": "nl"})
+            connection.request("GET", target, headers={"Accept-Language": "nl", **headers})
             response = connection.getresponse()
             response.read()
             status = response.status
@@ -55,7 +57,9 @@ def worker(url, deadline: float, budget: list[int], lock, latencies: list, statu
             statuses[status] = statuses.get(status, 0) + 1
 
 
-def run(url: str, duration: float, concurrency: int, max_requests: int) -> dict:
+def run(
+    url: str, duration: float, concurrency: int, max_requests: int, headers: dict | None = None
+) -> dict:
     latencies: list[float] = []
     statuses: dict = {}
     lock = threading.Lock()
@@ -64,7 +68,9 @@ def run(url: str, duration: float, concurrency: int, max_requests: int) -> dict:
     deadline = started + duration
     threads = [
         threading.Thread(
-            target=worker, args=(url, deadline, budget, lock, latencies, statuses), daemon=True
+            target=worker,
+            args=(url, headers or {}, deadline, budget, lock, latencies, statuses),
+            daemon=True,
         )
         for _ in range(concurrency)
     ]
@@ -96,8 +102,12 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--max-requests", type=int, default=200_000)
+    parser.add_argument(
+        "--header", action="append", default=[], help='"Name: value", e.g. a session cookie'
+    )
     args = parser.parse_args()
-    result = run(args.url, args.duration, args.concurrency, args.max_requests)
+    headers = dict(h.split(": ", 1) for h in args.header)
+    result = run(args.url, args.duration, args.concurrency, args.max_requests, headers)
     json.dump(result, sys.stdout)
     return 0
 

@@ -8,7 +8,7 @@ register) with:
   bench database) and return a dict of label -> either a zero-argument callable, which this module
   times (median of repeated calls), or a number/str the function measured itself, shown as is.
   Example: `def bench_check(): return {"evaluate 600 regelingen": lambda: evaluate(facts, rs)}`.
-- optionally `bench_pages() -> list[tuple[str, str]]`: extra (name, path) pages for the HTTP load
+- optionally `bench_pages() -> list[tuple]`: extra (name, path[, request headers]) pages for the HTTP load
   phase, for pages whose URL needs data made first (a scan result behind a token).
 
 Runs after django.setup() in bench/run.py's process. A missing module is skipped with a note; a
@@ -71,7 +71,7 @@ def functions(prefix: str) -> list[tuple[str, Callable]]:
     return found
 
 
-def extra_pages() -> tuple[list[tuple[str, str]], list[str]]:
+def extra_pages() -> tuple[list[tuple], list[str]]:
     pages, notes = [], []
     for source, provider in functions("bench_pages"):
         try:

@@ -136,8 +136,10 @@ def page_path(spec: str) -> str | None:
     return page.url + (f"?{query}" if query else "")
 
 
-def fetch(url: str) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Language": "nl"})  # noqa: S310
+def fetch(url: str, headers: dict | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(  # noqa: S310
+        url, headers={"Accept-Language": "nl", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return response.status, response.read()
@@ -180,7 +182,8 @@ def server_start(env: dict, workers: int, log_path: Path) -> tuple[subprocess.Po
     sys.exit(f"gunicorn did not start:\n{log_path.read_text(errors='replace')[-4000:]}")
 
 
-def load(url: str, duration: float, concurrency: int) -> dict:
+def load(url: str, duration: float, concurrency: int, headers: dict | None = None) -> dict:
+    header_args = [arg for k, v in (headers or {}).items() for arg in ("--header", f"{k}: {v}")]
     result = subprocess.run(
         [
             sys.executable,
@@ -190,6 +193,7 @@ def load(url: str, duration: float, concurrency: int) -> dict:
             str(duration),
             "--concurrency",
             str(concurrency),
+            *header_args,
         ],  # fmt: skip
         capture_output=True,
         text=True,
@@ -199,18 +203,24 @@ def load(url: str, duration: float, concurrency: int) -> dict:
     return json.loads(result.stdout)
 
 
-def pages_measure(base: str, pages: list[tuple[str, str]], args) -> tuple[list[dict], list[str]]:
+def pages_measure(base: str, pages: list[tuple], args) -> tuple[list[dict], list[str]]:
+    """Each page is (name, path) or (name, path, request headers), e.g. a session cookie."""
     rows, notes = [], []
-    for name, path in pages:
+    for name, path, *extra in pages:
+        headers = extra[0] if extra else {}
         status, body = 0, b""
         for _ in range(args.warmup):
-            status, body = fetch(base + path)
+            status, body = fetch(base + path, headers)
         if status != 200:
             notes.append(f"{name} ({path}): HTTP {status}, skipped: {body[:200]!r}")
             continue
         print(f"  {name:<32} {path}", flush=True)
         rows.append(
-            {"name": name, "path": path, **load(base + path, args.duration, args.concurrency)}
+            {
+                "name": name,
+                "path": path,
+                **load(base + path, args.duration, args.concurrency, headers),
+            }
         )
     reference = next((row for row in rows if row["path"] == REFERENCE), None)
     for row in rows:

@@ -29,8 +29,12 @@ def bench_scoring() -> dict:
     }
 
 
-def bench_pages() -> list[tuple[str, str]]:
-    """The intro and a result page behind its token (steps need a session cookie)."""
+def bench_pages() -> list[tuple]:
+    """The intro, a domain step of a scan in progress (its session cookie) and a result page."""
+    from importlib import import_module
+
+    from django.conf import settings
+
     from . import demo, services
     from .models import ScanResponse
 
@@ -38,7 +42,14 @@ def bench_pages() -> list[tuple[str, str]]:
     demo.demo_scans_load(scan_definition)
     scan = ScanResponse.objects.filter(submitted_at__isnull=False).order_by("pk").first()
     token = services.scan_result_link_issue(scan=scan)
+    in_progress = services.scan_start(definition=scan_definition)
+    services.scan_facts_save(scan=in_progress, size_class="5-10", sbi_section="G")
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session["scan_uuid"] = str(in_progress.uuid)
+    session.create()
+    cookie = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}"}
     return [
         ("scan intro", "/bedrijfsscan/"),
+        ("scan step (a domain, in progress)", "/bedrijfsscan/stap/2/", cookie),
         ("scan result", f"/bedrijfsscan/resultaat/{token}/"),
     ]
