@@ -112,3 +112,17 @@ def test_a_full_scan_and_a_vervolgscan_with_the_keyboard_only(page, axe_check):
     assert page.locator("#compare-heading").count() == 1
     assert page.locator("#history-heading").count() == 1
     axe_check(page)
+
+
+def test_the_english_scan_asks_in_english(page, axe_check):
+    page.goto("/en/bedrijfsscan/")
+    press_button(page, "main form button.utrecht-button--primary-action")
+    choose(page, "size_class", 2)
+    press_button(page, 'main form button[name="nav"][value="next"]')
+
+    assert "/en/bedrijfsscan/stap/2/" in page.url
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("main h1, main h2").first.inner_text().strip() != ""
+    main = page.locator("main").inner_text()
+    assert "Strongly disagree" in main and "Helemaal mee oneens" not in main
+    axe_check(page)
