@@ -45,6 +45,18 @@ def press_button(page, selector: str) -> None:
         page.keyboard.press("Enter")
 
 
+def fill_in_facts(page) -> None:
+    """Step 1, the company facts, with the keyboard; then on to the next step."""
+    choose(page, "size_class", 2)  # 5 to 10 people
+    tab_to(page, 'select[name="sbi_section"]')
+    page.keyboard.type("G")
+    tab_to(page, 'input[name="postcode"]')
+    page.keyboard.type("8232 AB")
+    tab_to(page, 'input[name="founded_year"]')
+    page.keyboard.type("2009")
+    press_button(page, 'main form button[name="nav"][value="next"]')
+
+
 def answer_steps(page, index: int, axe_check=None) -> None:
     """Answer every step until the check-and-send page; `index` picks the option per group."""
     checked = False
@@ -70,14 +82,7 @@ def test_a_full_scan_and_a_vervolgscan_with_the_keyboard_only(page, axe_check):
     # Step 1: company facts.
     assert "/bedrijfsscan/stap/1/" in page.url
     axe_check(page)
-    choose(page, "size_class", 2)  # 5 to 10 people
-    tab_to(page, 'select[name="sbi_section"]')
-    page.keyboard.type("G")
-    tab_to(page, 'input[name="postcode"]')
-    page.keyboard.type("8232 AB")
-    tab_to(page, 'input[name="founded_year"]')
-    page.keyboard.type("2009")
-    press_button(page, 'main form button[name="nav"][value="next"]')
+    fill_in_facts(page)
     assert (
         page.locator(".mkb-scan-progress__label").inner_text().strip().endswith("14")
     )  # facts, 12 subjects, closing
@@ -117,8 +122,7 @@ def test_a_full_scan_and_a_vervolgscan_with_the_keyboard_only(page, axe_check):
 def test_the_english_scan_asks_in_english(page, axe_check):
     page.goto("/en/bedrijfsscan/")
     press_button(page, "main form button.utrecht-button--primary-action")
-    choose(page, "size_class", 2)
-    press_button(page, 'main form button[name="nav"][value="next"]')
+    fill_in_facts(page)
 
     assert "/en/bedrijfsscan/stap/2/" in page.url
     assert page.locator("html").get_attribute("lang") == "en"
