@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from wagtail.snippets.views.snippets import DeleteView
 
 from . import services
-from .models import ScanDefinition
+from .models import DefinitionFrozen, ScanDefinition
 from .selectors import definition_snapshot
 
 
@@ -83,3 +85,25 @@ def definition_new_draft(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+class FrozenAwareDeleteView(DeleteView):
+    """Deleting a published original or a part of it is refused with a message, not a 500."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except DefinitionFrozen as exc:
+            messages.error(self.request, exc.messages[0])
+            return redirect(self.get_success_url())
+
+
+def question_translate_refused(request: HttpRequest, pk: str) -> HttpResponse:
+    """A question is translated with its whole definition, never on its own (it would land in
+    the original's domain)."""
+    messages.error(
+        request,
+        _("Translate the whole scan definition instead: its questions are translated with it."),
+    )
+    return redirect("wagtailsnippets_scan_question:edit", pk)

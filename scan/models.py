@@ -4,7 +4,9 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import pre_delete
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -147,6 +149,14 @@ class ScanDefinition(TranslatableMixin, ClusterableModel):
                 )
             )
 
+    def delete(self, *args, **kwargs):
+        """An original takes its translations with it: they are nothing without it."""
+        with transaction.atomic():
+            if self.is_original:
+                for translation in self.get_translations():
+                    translation.delete()
+            return super().delete(*args, **kwargs)
+
     def save(self, *args, **kwargs) -> None:
         if self.pk and _definition_published(self.pk) and not kwargs.pop("_publishing", False):
             raise DefinitionFrozen()
@@ -154,31 +164,72 @@ class ScanDefinition(TranslatableMixin, ClusterableModel):
         super().save(*args, **kwargs)
 
 
-class _FrozenChild(models.Model):
-    """Refuses changes once the owning definition is published."""
+class FrozenChild(models.Model):
+    """Refuses changes once the owning definition is published: in place, moved out or deleted.
+
+    Saving a part of a translation marks the translation as changed, so the words the scan
+    shows (cached per process, see selectors.definition_snapshot) are read again.
+    """
+
+    # Lookup from this model to its definition's id, e.g. "domain__definition_id".
+    definition_lookup = "definition_id"
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs) -> None:
-        if _definition_published(self._definition_id()):
-            raise DefinitionFrozen()
+        self._refuse_if_frozen()
         super().save(*args, **kwargs)
+        _translation_touch(self._definition_id())
 
     def delete(self, *args, **kwargs):
-        if _definition_published(self._definition_id()):
-            raise DefinitionFrozen()
-        return super().delete(*args, **kwargs)
+        self._refuse_if_frozen()
+        definition_id = self._stored_definition_id()
+        result = super().delete(*args, **kwargs)
+        _translation_touch(definition_id)
+        return result
 
     def clean(self) -> None:
-        if _definition_published(self._definition_id()):
+        self._refuse_if_frozen()
+
+    @property
+    def is_frozen(self) -> bool:
+        """The definition it belongs to now, or the one it is stored under (a move), is frozen."""
+        return _definition_published(self._definition_id()) or _definition_published(
+            self._stored_definition_id()
+        )
+
+    def _refuse_if_frozen(self) -> None:
+        if self.is_frozen:
             raise DefinitionFrozen()
+
+    def _stored_definition_id(self) -> int | None:
+        if not self.pk:
+            return None
+        return (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list(self.definition_lookup, flat=True)
+            .first()
+        )
 
     def _definition_id(self) -> int | None:
         raise NotImplementedError
 
 
-class Domain(TranslatableMixin, _FrozenChild, ClusterableModel):
+def _translation_touch(definition_id: int | None) -> None:
+    if definition_id:
+        ScanDefinition.objects.filter(pk=definition_id).exclude(
+            locale__language_code=original_language()
+        ).update(updated_at=timezone.now())
+
+
+def _refuse_frozen_delete(sender, instance, **kwargs) -> None:
+    """Also for deletes that skip Model.delete(): querysets, cascades, the admin's bulk delete."""
+    instance._refuse_if_frozen()
+
+
+class Domain(TranslatableMixin, FrozenChild, ClusterableModel):
     """One step of the scan, linked to a theme; holds the advice per score band."""
 
     definition = ParentalKey(ScanDefinition, on_delete=models.CASCADE, related_name="domains")
@@ -271,7 +322,9 @@ class Domain(TranslatableMixin, _FrozenChild, ClusterableModel):
         }.get(band or "", "")
 
 
-class Question(TranslatableMixin, _FrozenChild, ClusterableModel):
+class Question(TranslatableMixin, FrozenChild, ClusterableModel):
+    definition_lookup = "domain__definition_id"
+
     domain = ParentalKey(
         Domain, on_delete=models.CASCADE, related_name="questions", verbose_name=_("domain")
     )
@@ -360,7 +413,9 @@ class Question(TranslatableMixin, _FrozenChild, ClusterableModel):
         return self.kind in CHOICE_KINDS
 
 
-class Option(TranslatableMixin, _FrozenChild):
+class Option(TranslatableMixin, FrozenChild):
+    definition_lookup = "question__domain__definition_id"
+
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     value = models.SlugField(_("value"), max_length=40, help_text=_("Stable across versions."))
@@ -392,7 +447,7 @@ class Option(TranslatableMixin, _FrozenChild):
             raise ValidationError({"score": _("A score is 1 to 5, or empty.")})
 
 
-class DirectionRule(TranslatableMixin, _FrozenChild):
+class DirectionRule(TranslatableMixin, FrozenChild):
     """Tried in order; the first whose condition holds gives the direction (empty = always)."""
 
     definition = ParentalKey(
@@ -513,3 +568,8 @@ class ScanAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.slug}={self.value}"
+
+
+# Connected per model: a receiver for every sender would slow down every delete in the project.
+for _model in (Domain, Question, Option, DirectionRule):
+    pre_delete.connect(_refuse_frozen_delete, sender=_model)

@@ -115,7 +115,7 @@ def scan_definition_new_draft(*, definition: ScanDefinition, name: str = "") -> 
     definition = definition.get_translation(Locale.get_default())
     base = name or f"{definition.name} (draft)"
     name, n = base, 1
-    while ScanDefinition.objects.filter(name=name, locale=definition.locale).exists():
+    while ScanDefinition.objects.filter(name=name).exists():  # in any language
         n += 1
         name = f"{base} {n}"
     draft = ScanDefinition.objects.create(

@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

@@ -224,3 +224,38 @@ def test_the_english_result_links_the_english_regeling(client):
 
     assert 'href="/en/regelingen/cash-money/">Cash money</a>' in english_page
     assert 'href="/regelingen/kasgeld/">Kasgeld</a>' in dutch_page
+
+
+def test_a_question_is_not_translated_on_its_own(client):
+    draft = services.scan_definition_new_draft(definition=definition_published())
+    question = Question.objects.get(domain__definition=draft, slug="g1")
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["scan", "question", question.pk]
+    )
+
+    response = client.post(submit, {"locales": [_english().pk]})
+    listing = client.get(reverse("wagtailsnippets_scan_question:list")).content.decode()
+
+    assert response.status_code == 302
+    assert Question.objects.filter(domain__definition=draft, slug="g1").count() == 1
+    assert "submit/snippet/scan/question/" not in listing
+    definition_submit = "submit/snippet/scan/scandefinition/"
+    assert (
+        definition_submit
+        in client.get(reverse("wagtailsnippets_scan_scandefinition:list")).content.decode()
+    )
+
+
+def test_a_translated_question_edited_on_its_own_shows_at_once():
+    definition = definition_published()
+    english = _translated(definition)
+    assert definition_snapshot(definition.pk, "en").questions["g1"].text == "Insight into money?"
+
+    question = Question.objects.get(domain__definition=english, slug="g1")
+    question.text = "How clear are your finances?"
+    question.save()
+
+    assert definition_snapshot(definition.pk, "en").questions["g1"].text == (
+        "How clear are your finances?"
+    )

@@ -3,6 +3,7 @@ and their results, also when a newer version is published mid-scan; editors publ
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from scan import services
@@ -238,3 +239,54 @@ def test_an_editor_saves_a_draft_definition_with_its_domains_in_the_admin(client
     assert draft.domains.first().title == "Geld en financiering"
     # Saving a domain leaves its questions (edited elsewhere) alone.
     assert Question.objects.filter(domain__definition=draft).count() == 7
+
+
+def test_a_question_cannot_be_moved_out_of_a_published_definition():
+    published = definition_published()
+    draft = services.scan_definition_new_draft(definition=published)
+    question = Question.objects.get(domain__definition=published, slug="g2")
+    question.domain = draft.domains.first()
+
+    with pytest.raises(ValidationError):
+        question.full_clean()
+    with pytest.raises(ValidationError):
+        question.save()
+    assert "g2" in definition_snapshot(published.pk).questions
+
+
+def test_no_delete_of_any_kind_removes_a_part_of_a_published_definition(client):
+    published = definition_published()
+    question = Question.objects.get(domain__definition=published, slug="g2")
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+
+    with pytest.raises(ValidationError), transaction.atomic():
+        Question.objects.filter(pk=question.pk).delete()
+    bulk = client.post(
+        reverse("wagtail_bulk_action", args=["scan", "question", "delete"]) + f"?id={question.pk}"
+    )
+    single = client.post(reverse("wagtailsnippets_scan_question:delete", args=[question.pk]))
+    whole = client.post(reverse("wagtailsnippets_scan_scandefinition:delete", args=[published.pk]))
+
+    assert (bulk.status_code, single.status_code, whole.status_code) == (302, 302, 302)
+    assert Question.objects.filter(pk=question.pk).exists()
+    assert ScanDefinition.objects.filter(pk=published.pk).exists()
+    listing = client.get(single["Location"]).content.decode()
+    assert "gepubliceerd" in listing.lower()
+
+
+def test_a_deleted_draft_takes_its_translations_and_the_next_draft_still_works():
+    from wagtail.models import Locale
+
+    from scan.translations import definition_translate
+
+    published = definition_published()
+    english = Locale.objects.get(language_code="en")
+    definition_translate(published, english, lambda _path, text: f"EN {text}")
+    draft = services.scan_definition_new_draft(definition=published)
+    assert draft.has_translation(english)
+
+    draft.delete()
+    again = services.scan_definition_new_draft(definition=published)
+
+    assert ScanDefinition.objects.filter(name=draft.name).count() == 2  # again, in nl and en
+    assert again.get_translation(english).name == again.name

@@ -100,6 +100,8 @@ EXPECTED: dict[str, tuple] = {
     "scan:vervolgscan_from_result": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405),
     "scan:vervolgscan_start": (404, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404),
     "scan_definition_new_draft": (L, L, L, R, R, L, L, L, L, L, 200),
+    # Refuses with a message: questions are translated with their definition.
+    "scan_question_translate_refused": (L, L, L, R, R, L, L, L, L, L, R),
     "scan_definition_preview": (L, L, L, R, R, L, L, L, L, L, 200),
     "scan_definition_publish": (L, L, L, R, R, L, L, L, L, L, 200),
     "schakelteam:monitoring_csv": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
@@ -116,6 +118,9 @@ EXPECTED: dict[str, tuple] = {
     "schakelteam:report_list": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
     "schakelteam:report_retry": (L, L, L, 405, 405, 405, 405, 405, 405, 405, 405),
     "security_txt": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # Wagtail's snippet delete views, with our refusal of frozen definitions and their parts.
+    "wagtailsnippets_scan_question:delete": (L, L, L, R, R, L, L, L, L, L, 200),
+    "wagtailsnippets_scan_scandefinition:delete": (L, L, L, R, R, L, L, L, L, L, 200),
     "staff_auth:enrol": (L, L, L, L, L, L, L, L, L, L, L),
     "staff_auth:login": (200, 200, 200, R, R, R, R, R, R, R, R),
     "staff_auth:logout": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
