@@ -48,9 +48,7 @@ def _searchable_pages(active: Locale):
     default = Locale.get_default()
     if active.pk == default.pk:
         return pages.filter(locale=active)
-    translated = list(
-        Page.objects.live().filter(locale=active).values_list("translation_key", flat=True)
-    )
+    translated = list(pages.filter(locale=active).values_list("translation_key", flat=True))
     untranslated = pages.filter(locale=default).exclude(translation_key__in=translated)
     return pages.filter(locale=active) | untranslated
 

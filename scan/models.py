@@ -54,7 +54,8 @@ def original_language() -> str:
 
 
 def _synchronized(*names: str) -> list:
-    return [SynchronizedField(name) for name in names]
+    """Copied from the original and never overridden in the translation editor."""
+    return [SynchronizedField(name, overridable=False) for name in names]
 
 
 class ScanDefinition(TranslatableMixin, ClusterableModel):

@@ -14,6 +14,7 @@ from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleS
 
 # Published originals never change, so their snapshot can live for the whole process.
 _FROZEN_SNAPSHOTS: dict[tuple, DefinitionSnap] = {}
+_TRANSLATED_SNAPSHOTS: dict[tuple, tuple[tuple, DefinitionSnap]] = {}
 
 
 def definition_snapshot(definition_id: int, language: str | None = None) -> DefinitionSnap:
@@ -36,13 +37,15 @@ def definition_snapshot(definition_id: int, language: str | None = None) -> Defi
     )
     if translation is None:
         return source
-    key = (definition_id, published_at, language, *translation)
-    if published_at is not None and key in _FROZEN_SNAPSHOTS:
-        return _FROZEN_SNAPSHOTS[key]
+    # One entry per original and language, replaced when the translation changes.
+    key, version = (definition_id, published_at, language), tuple(translation)
+    cached = _TRANSLATED_SNAPSHOTS.get(key)
+    if published_at is not None and cached and cached[0] == version:
+        return cached[1]
     words, *_ = _snapshot_own(translation[0])
     snap = _words_replaced(source, words)
     if published_at is not None:
-        _FROZEN_SNAPSHOTS[key] = snap
+        _TRANSLATED_SNAPSHOTS[key] = (version, snap)
     return snap
 
 

@@ -7,5 +7,7 @@ from scan import selectors
 def _no_cached_snapshots():
     """Each test builds its own definitions; ids may repeat across tests."""
     selectors._FROZEN_SNAPSHOTS.clear()
+    selectors._TRANSLATED_SNAPSHOTS.clear()
     yield
     selectors._FROZEN_SNAPSHOTS.clear()
+    selectors._TRANSLATED_SNAPSHOTS.clear()

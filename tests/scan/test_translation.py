@@ -259,3 +259,25 @@ def test_a_translated_question_edited_on_its_own_shows_at_once():
     assert definition_snapshot(definition.pk, "en").questions["g1"].text == (
         "How clear are your finances?"
     )
+
+
+def test_translators_get_words_only_and_no_structure_to_override():
+    from wagtail_localize.models import OverridableSegment, StringSegment, TranslationSource
+
+    definition = definition_published()
+    _translated(definition)
+    source = TranslationSource.objects.get(object_id=definition.translation_key)
+
+    assert StringSegment.objects.filter(source=source).exists()
+    assert not OverridableSegment.objects.filter(source=source).exists()
+
+
+def test_each_language_keeps_one_cached_snapshot_however_often_it_changes():
+    from scan import selectors
+
+    definition = definition_published()
+    for word in ("Money", "Cash", "Funds"):
+        _translated(definition, {**ENGLISH, "Geld": word})
+        assert definition_snapshot(definition.pk, "en").domains[0].title == word
+
+    assert len(selectors._TRANSLATED_SNAPSHOTS) == 1
