@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.constants import ConsentPurpose
 from kennisbank.models import EventRegistration
-from scan.models import ScanResponse
+from scan.models import Question, ScanResponse
 from schakelteam.constants import LinkPurpose
 from schakelteam.models import QuarterlyReport
 from schakelteam.roles import Role
@@ -221,6 +221,7 @@ def world() -> dict:
         "report": QuarterlyReport.objects.create(regio=gemeente.regio, quarter="2025-Q1"),
         "gemeente": gemeente,
         "definition": definition,
+        "question": Question.objects.filter(domain__definition=definition).first(),
         "event": event,
         "users": users,
         "links": {
@@ -278,7 +279,7 @@ def url_for(name: str, pattern: URLPattern, data: dict, role: str) -> str:
         elif key == "fmt":
             kwargs[key] = "csv"
         elif key == "pk":
-            kwargs[key] = data["definition"].pk
+            kwargs[key] = data["question" if "question" in name else "definition"].pk
         else:
             raise AssertionError(f"{name}: no test object for URL argument <{key}>")
     return reverse(name, kwargs=kwargs)
