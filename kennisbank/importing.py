@@ -34,6 +34,7 @@ from kennisbank.importing_export import (
     regelingen_export_json,
 )
 from kennisbank.models import RegelingCriterion, RegelingIndexPage, RegelingPage
+from kennisbank.models.regelingen import CRITERION_FIELDS
 from schakelteam.constants import SbiSection
 
 __all__ = [
@@ -49,14 +50,6 @@ __all__ = [
 ]
 
 TEXT_FIELDS = ("title", "summary", "target_group", "provider", "official_url", "source")
-CRITERION_FIELDS = (
-    "fact",
-    "operator",
-    "value",
-    "knockout",
-    "explanation_met",
-    "explanation_not_met",
-)
 
 
 class ImportStatus:

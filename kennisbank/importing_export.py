@@ -11,6 +11,7 @@ from typing import Any
 from wagtail.models import Locale
 
 from kennisbank.models import RegelingPage
+from kennisbank.models.regelingen import CRITERION_FIELDS
 
 LIST_FIELDS = ("themes", "phases", "sectors", "gemeenten")
 FIELDS = (
@@ -60,14 +61,7 @@ def regeling_export_dict(page: RegelingPage) -> dict[str, Any]:
         "source": page.source,
         "facts_checked_on": _iso(page.facts_checked_on),
         "criteria": [
-            {
-                "fact": c.fact,
-                "operator": c.operator,
-                "value": c.value,
-                "knockout": c.knockout,
-                "explanation_met": c.explanation_met,
-                "explanation_not_met": c.explanation_not_met,
-            }
+            {name: getattr(c, name) for name in CRITERION_FIELDS}
             for c in sorted(page.criteria.all(), key=lambda c: (c.sort_order or 0, c.pk or 0))
         ],
     }

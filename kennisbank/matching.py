@@ -95,6 +95,7 @@ def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
     from wagtail.models import Locale
 
     from kennisbank.models import RegelingCriterion, RegelingPage
+    from kennisbank.models.regelingen import CRITERION_FIELDS
 
     # Criteria are data on the default-language page; translations would only duplicate them.
     queryset = (
@@ -108,15 +109,7 @@ def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
     rows = (
         RegelingCriterion.objects.filter(page_id__in=ids)
         .order_by("sort_order", "pk")
-        .values_list(
-            "page_id",
-            "fact",
-            "operator",
-            "value",
-            "knockout",
-            "explanation_met",
-            "explanation_not_met",
-        )
+        .values_list("page_id", *CRITERION_FIELDS)
     )
     for page_id, *rule in rows:
         criteria[page_id].append(Rule(*rule))

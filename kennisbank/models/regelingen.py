@@ -135,6 +135,18 @@ class RegelingPage(Page):
         )
 
 
+# The fields of a criterion that make one eligibility rule, in the order of eligibility.Rule:
+# read by the evaluation (matching.py) and by the import (importing.py).
+CRITERION_FIELDS = (
+    "fact",
+    "operator",
+    "value",
+    "knockout",
+    "explanation_met",
+    "explanation_not_met",
+)
+
+
 class RegelingCriterion(Orderable):
     """One eligibility condition; the evaluation reads `fact`, `operator` and `value`."""
 
