@@ -37,12 +37,13 @@ class DefinitionFrozen(ValidationError):
         )
 
 
-def _definition_published(definition_id: int | None) -> bool:
-    """Frozen: a published original. Translations only hold words, so they stay editable."""
-    if not definition_id:
+def _definition_published(*definition_ids: int | None) -> bool:
+    """Any of them frozen: a published original. Translations only hold words, so stay editable."""
+    ids = {pk for pk in definition_ids if pk}
+    if not ids:
         return False
     return ScanDefinition.objects.filter(
-        pk=definition_id,
+        pk__in=ids,
         status=DefinitionStatus.PUBLISHED,
         locale__language_code=original_language(),
     ).exists()
@@ -184,7 +185,7 @@ class FrozenChild(models.Model):
         _translation_touch(self._definition_id())
 
     def delete(self, *args, **kwargs):
-        self._refuse_if_frozen()
+        # Refused, when frozen, by the pre_delete receiver below (it also covers querysets).
         definition_id = self._stored_definition_id()
         result = super().delete(*args, **kwargs)
         _translation_touch(definition_id)
@@ -196,9 +197,7 @@ class FrozenChild(models.Model):
     @property
     def is_frozen(self) -> bool:
         """The definition it belongs to now, or the one it is stored under (a move), is frozen."""
-        return _definition_published(self._definition_id()) or _definition_published(
-            self._stored_definition_id()
-        )
+        return _definition_published(self._definition_id(), self._stored_definition_id())
 
     def _refuse_if_frozen(self) -> None:
         if self.is_frozen:

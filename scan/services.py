@@ -17,7 +17,7 @@ from schakelteam.selectors import gemeente_for_postcode_digits, postcode_normali
 from schakelteam.tokens import magic_link_issue
 
 from .constants import TURNOVER_BOUNDS, DefinitionKind, DefinitionStatus, Direction
-from .models import Question, ScanAnswer, ScanDefinition, ScanResponse
+from .models import Question, ScanAnswer, ScanDefinition, ScanResponse, original_language
 from .translations import translations_carry_over, translations_sync
 
 
@@ -78,7 +78,9 @@ def scan_company_facts(scan: ScanResponse) -> dict:
 def definition_current(kind: str = DefinitionKind.BEDRIJFSSCAN) -> ScanDefinition:
     definition = (
         ScanDefinition.objects.filter(
-            kind=kind, status=DefinitionStatus.PUBLISHED, locale=Locale.get_default()
+            kind=kind,
+            status=DefinitionStatus.PUBLISHED,
+            locale__language_code=original_language(),
         )
         .order_by("-published_at", "-pk")
         .first()

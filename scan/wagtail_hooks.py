@@ -106,8 +106,9 @@ def no_translate_button_for_questions(buttons, snippet, user):
 
 @hooks.register("before_bulk_action")
 def frozen_parts_are_not_bulk_deleted(request, action_type, objects, action_class_instance):
-    frozen = [o for o in objects if isinstance(o, FrozenChild) and o.is_frozen]
-    if action_type == "delete" and frozen:
+    if action_type != "delete":
+        return None
+    if any(isinstance(o, FrozenChild) and o.is_frozen for o in objects):
         messages.error(request, DefinitionFrozen().messages[0])
         return redirect(request.GET.get("next") or "wagtailsnippets_scan_question:list")
     return None
