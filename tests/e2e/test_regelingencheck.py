@@ -5,17 +5,9 @@ import re
 
 import pytest
 
+from .keyboard import tab_to
+
 pytestmark = pytest.mark.e2e
-
-
-def tab_to(page, selector: str, limit: int = 300) -> None:
-    """Press Tab until the element matching `selector` has the focus."""
-    handle = page.locator(selector).first.element_handle()
-    for _ in range(limit):
-        if page.evaluate("el => document.activeElement === el", handle):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_the_check_filled_in_by_keyboard_leads_to_a_regeling(page, axe_check):

@@ -5,20 +5,12 @@ import re
 
 import pytest
 
+from .keyboard import press_button, tab_to
+
 pytestmark = pytest.mark.e2e
 
 STEP_URL = re.compile(r"/bedrijfsscan/stap/\d+/")
 RESULT_URL = re.compile(r"/bedrijfsscan/resultaat/[^/#]+/(#.*)?$")  # a fragment may carry over
-
-
-def tab_to(page, selector: str, limit: int = 300) -> None:
-    """Press Tab until the element matching `selector` has the focus."""
-    handle = page.locator(selector).first.element_handle()
-    for _ in range(limit):
-        if page.evaluate("el => document.activeElement === el", handle):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def choose(page, name: str, index: int) -> None:
@@ -37,12 +29,6 @@ def open_radio_groups(page) -> list[str]:
           return names.filter(n => !document.querySelector(`main input[name="${n}"]:checked`));
         }"""
     )
-
-
-def press_button(page, selector: str) -> None:
-    tab_to(page, selector)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def fill_in_facts(page) -> None:
