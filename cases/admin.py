@@ -5,7 +5,8 @@ werkplek, where every view is scoped by the selectors."""
 
 from django.contrib import admin
 
-from .models import Advisor, ConsentText, Mentor, PartnerContact
+from cases.models import ConsentText
+from schakelteam.organisation.models import Advisor, Mentor, PartnerContact
 
 
 @admin.register(ConsentText)

@@ -14,12 +14,12 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from schakelteam.models import Gemeente, Partner
-from schakelteam.roles import ROLE_GROUPS, Role, role_groups_ensure
-from schakelteam.selectors import theme_list
+from cases.models import Casus
+from schakelteam.accounts.roles import ROLE_GROUPS, Role, role_groups_ensure
+from schakelteam.organisation.models import Advisor, Gemeente, Mentor, Partner, PartnerContact
+from schakelteam.organisation.selectors import theme_list
 
 from .constants import ConsentChannel, ConsentPurpose
-from .models import Advisor, Casus, Mentor, PartnerContact
 from .services import handling, referrals
 from .services.intake import IntakeRequest, casus_intake
 

@@ -1,7 +1,7 @@
 """Render and send one e-mail from templates/cases/email/<name>.<nl|en>.txt (first line = subject).
 
 Two ways out, both retried with back-off and visible as failed tasks when sending fails:
-- `mail_send`: hands the rendered message to `schakelteam.security_mail.mail_enqueue`. The
+- `mail_send`: hands the rendered message to `schakelteam.mail.mail_enqueue`. The
   rendered body is stored with that task, so never use it for a message with a magic link.
 - `mail_send_now`: sends at once and raises on failure; for messages that carry a magic link,
   sent from a task that takes only ids and re-enqueues itself (`tasks.mail_with_link_retry`), so
@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from schakelteam.links import language_pick
-from schakelteam.security_mail import mail_enqueue
+from schakelteam.mail import mail_enqueue
 
 
 def mail_render(*, template: str, context: dict, language: str | None = None) -> tuple[str, str]:

@@ -6,8 +6,10 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from schakelteam.constants import SbiSection, SizeClass
-from schakelteam.selectors import partner_list, postcode_normalise, theme_list
+from cases.models import kvk_nummer_clean, kvk_nummer_validate
+from schakelteam.organisation.constants import SbiSection, SizeClass
+from schakelteam.organisation.models import Advisor, Mentor
+from schakelteam.organisation.selectors import partner_list, postcode_normalise, theme_list
 
 from .constants import (
     AppointmentKind,
@@ -16,7 +18,6 @@ from .constants import (
     ContactChannel,
     ReferralOutcome,
 )
-from .models import Advisor, Mentor, kvk_nummer_clean, kvk_nummer_validate
 from .selectors import consent_texts_active
 
 phone_validator = RegexValidator(

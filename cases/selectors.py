@@ -10,22 +10,15 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from schakelteam.audit import AccessAction, SubjectType, personal_data_access_for_subject
-from schakelteam.constants import LinkPurpose
-from schakelteam.roles import Role, role_of
-from schakelteam.tokens import magic_link_resolve
+from cases.models import Appointment, Casus, Consent, ConsentText, Entrepreneur, Referral
+from schakelteam.accounts.audit import personal_data_access_for_subject
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.models import AccessAction, SubjectType
+from schakelteam.accounts.roles import Role, role_of
+from schakelteam.accounts.tokens import magic_link_resolve
+from schakelteam.organisation.models import Advisor, Mentor
 
 from .constants import OPEN_STATUSES, CasusStatus, ConsentPurpose, ReferralStatus
-from .models import (
-    Advisor,
-    Appointment,
-    Casus,
-    Consent,
-    ConsentText,
-    Entrepreneur,
-    Mentor,
-    Referral,
-)
 
 User = AbstractBaseUser | AnonymousUser
 COORDINATING = (Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADMIN)

@@ -1,6 +1,6 @@
 """Background e-mail: ids in, load, render in the recipient's language, send.
 
-Messages without a magic link go through `emails.mail_send` (schakelteam.security_mail retries
+Messages without a magic link go through `emails.mail_send` (schakelteam.mail retries
 them). Messages with one are sent here with `mail_send_now` and, when sending fails, this task
 enqueues itself again with the same ids (`mail_with_link_retry`): the task table then never holds
 a raw token, and each attempt issues a fresh link (an unsent one was never seen by anyone)."""
@@ -15,14 +15,14 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 from icalendar import Calendar, Event
 
-from schakelteam.constants import LinkPurpose
+from cases.models import Appointment, Casus, Referral
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.roles import ROLE_GROUPS, Role
+from schakelteam.accounts.tokens import magic_link_issue
 from schakelteam.links import absolute_url
-from schakelteam.roles import ROLE_GROUPS, Role
-from schakelteam.security_mail import retry_delay
-from schakelteam.tokens import magic_link_issue
+from schakelteam.mail import retry_delay
 
 from .emails import mail_send, mail_send_now
-from .models import Appointment, Casus, Referral
 
 logger = logging.getLogger("schakelteam.mail")
 

@@ -14,8 +14,8 @@ from wagtail.models import Locale, Page, Site
 from kennisbank import models as m
 from kennisbank.editorial import editorial_setup
 from kennisbank.importing import regelingen_import
-from schakelteam.models import Gemeente
-from schakelteam.selectors import theme_list
+from schakelteam.organisation.models import Gemeente
+from schakelteam.organisation.selectors import theme_list
 
 DATA = Path(__file__).parent / "demo_data"
 REGELINGEN_COUNT = 80

@@ -13,7 +13,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from schakelteam.roles import ROLE_GROUPS, Role
+from schakelteam.accounts.roles import ROLE_GROUPS, Role
 
 WORKFLOW_NAME = "Moderatie"
 TASK_NAME = "Goedkeuring door een moderator"

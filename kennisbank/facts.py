@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.constants import CriterionOperator
-from schakelteam.constants import SbiSection
+from schakelteam.organisation.constants import SbiSection
 
 
 class FactType(StrEnum):
@@ -202,8 +202,8 @@ def dynamic_choices_load() -> dict[str, Choices]:
     from django.conf import settings
     from django.utils.translation import get_language
 
-    from schakelteam.models import Gemeente, Regio, Theme
-    from schakelteam.selectors import theme_list
+    from schakelteam.organisation.models import Gemeente, Regio, Theme
+    from schakelteam.organisation.selectors import theme_list
 
     provinces = sorted(
         set(PROVINCES) | set(Regio.objects.values_list("province", flat=True)) - {""}

@@ -145,7 +145,7 @@ def facts_complete(facts: dict[str, Any]) -> dict[str, Any]:
     """Fill the province from the gemeente when only the gemeente is known (one query)."""
     facts = dict(facts or {})
     if facts.get("gemeente") and not facts.get("regio"):
-        from schakelteam.models import Gemeente
+        from schakelteam.organisation.models import Gemeente
 
         province = (
             Gemeente.objects.filter(slug=facts["gemeente"])

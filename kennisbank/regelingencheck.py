@@ -46,8 +46,8 @@ def regelingencheck_url_for_facts(facts: dict[str, Any], *, show_not_fitting: bo
 
 def scan_facts_for_token(raw_token: str) -> dict[str, Any] | None:
     """The company facts of the scan behind a result link, or None when the link is not valid."""
-    from schakelteam.constants import LinkPurpose
-    from schakelteam.tokens import TokenError, magic_link_resolve
+    from schakelteam.accounts.constants import LinkPurpose
+    from schakelteam.accounts.tokens import TokenError, magic_link_resolve
 
     try:
         link = magic_link_resolve(purpose=LinkPurpose.SCAN_RESULT, raw_token=raw_token)

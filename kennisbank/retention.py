@@ -4,17 +4,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 
-from schakelteam.retention import retention_rule
+from .models import EventRegistration
 
 
 def registration_retention_days() -> int:
     return settings.SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS
 
 
-@retention_rule("kennisbank.event_registrations")
 def event_registrations_purge(now: datetime) -> int:
     """Registrations of events that ended more than the retention period ago (idempotent)."""
-    from kennisbank.models import EventRegistration
-
     cutoff = now - timedelta(days=registration_retention_days())
     return EventRegistration.objects.filter(event__ends_at__lt=cutoff).delete()[0]

@@ -21,9 +21,9 @@ from kennisbank.models import (
     QuestionPage,
     RegelingPage,
 )
-from schakelteam.constants import PartnerKind, SbiSection
-from schakelteam.models import Gemeente, Partner, Theme
-from schakelteam.selectors import partner_list, theme_list
+from schakelteam.organisation.constants import PartnerKind, SbiSection
+from schakelteam.organisation.models import Gemeente, Partner, Theme
+from schakelteam.organisation.selectors import partner_list, theme_list
 
 PAGE_SIZE = 20
 PAGE_PARAM = "pagina"

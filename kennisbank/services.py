@@ -4,8 +4,7 @@ from django.db import IntegrityError, transaction
 from wagtail.models import Locale
 
 from kennisbank.models import EventPage, EventRegistration
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import monitoring_event_record
+from schakelteam.events import EventKind, event_report
 
 
 class RegistrationClosed(Exception):
@@ -61,8 +60,6 @@ def event_register(
         return event.registrations.get(email__iexact=email), False
     gemeente = event.gemeente
     transaction.on_commit(
-        lambda: monitoring_event_record(
-            kind=EventKind.EVENT_REGISTERED, gemeente=gemeente, origin="web"
-        )
+        lambda: event_report(kind=EventKind.EVENT_REGISTERED, gemeente=gemeente, origin="web")
     )
     return registration, True

@@ -23,8 +23,8 @@ from kennisbank.models import (
     StandardPage,
 )
 from kennisbank.selectors import paginate, themes_localized
+from schakelteam.organisation.selectors import theme_list
 from schakelteam.ratelimit import client_ip, rate_limit_hit, too_many_requests
-from schakelteam.selectors import theme_list
 
 # URL value -> page type of the search filter.
 SEARCH_TYPES = {

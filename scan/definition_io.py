@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale
 
-from schakelteam.selectors import theme_list
+from schakelteam.organisation.selectors import theme_list
 
 from .models import DirectionRule, Domain, Option, Question, ScanDefinition
 from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleSnap

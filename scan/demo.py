@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from schakelteam.models import Gemeente
+from schakelteam.organisation.models import Gemeente
 
 from .definition_io import definition_create
 from .demo_definition import BEDRIJFSSCAN, VERVOLGSCAN

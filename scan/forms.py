@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.facts import LEGAL_FORMS
-from schakelteam.constants import SbiSection, SizeClass
-from schakelteam.selectors import postcode_normalise, theme_list
+from schakelteam.organisation.constants import SbiSection, SizeClass
+from schakelteam.organisation.selectors import postcode_normalise, theme_list
 
 from .constants import TurnoverClass
 from .scoring import QuestionSnap

@@ -15,7 +15,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from schakelteam.constants import SbiSection, SizeClass
+from schakelteam.organisation.constants import SbiSection, SizeClass
 
 from .constants import (
     CHOICE_KINDS,
@@ -240,7 +240,7 @@ class Domain(TranslatableMixin, FrozenChild, ClusterableModel):
     title = models.CharField(_("title"), max_length=120)
     intro = models.TextField(_("introduction"), blank=True)
     theme = models.ForeignKey(
-        "schakelteam.Theme",
+        "organisation.Theme",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -521,7 +521,7 @@ class ScanResponse(models.Model):
     )
     postcode = models.CharField(_("postcode digits"), max_length=4, blank=True)
     gemeente = models.ForeignKey(
-        "schakelteam.Gemeente", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "organisation.Gemeente", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     legal_form = models.CharField(_("legal form"), max_length=20, blank=True)
@@ -529,7 +529,7 @@ class ScanResponse(models.Model):
         _("turnover"), max_length=20, choices=TurnoverClass.choices, blank=True
     )
     help_themes = models.ManyToManyField(
-        "schakelteam.Theme", blank=True, related_name="+", verbose_name=_("help wanted with")
+        "organisation.Theme", blank=True, related_name="+", verbose_name=_("help wanted with")
     )
     facts_done = models.BooleanField(default=False)
     started_at = models.DateTimeField(auto_now_add=True)

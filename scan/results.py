@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from schakelteam.models import Theme
-from schakelteam.selectors import partner_list
+from schakelteam.organisation.models import Theme
+from schakelteam.organisation.selectors import partner_list
 
 from .constants import BAND_LABELS, Direction, band_for
 from .models import ScanResponse

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from schakelteam.constants import SIZE_CLASS_BOUNDS, EventKind, LinkPurpose
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.tokens import magic_link_issue
+from schakelteam.events import EventKind, event_report
 from schakelteam.links import absolute_url
-from schakelteam.monitoring import monitoring_event_record
-from schakelteam.selectors import gemeente_for_postcode_digits, postcode_normalise
-from schakelteam.tokens import magic_link_issue
+from schakelteam.organisation.constants import SIZE_CLASS_BOUNDS
+from schakelteam.organisation.selectors import gemeente_for_postcode_digits, postcode_normalise
 
 from .constants import TURNOVER_BOUNDS, DefinitionKind, DefinitionStatus, Direction
 from .models import Question, ScanAnswer, ScanDefinition, ScanResponse, original_language
@@ -333,7 +334,7 @@ def _event(scan: ScanResponse, kind: str, themes=()) -> None:
     gemeente, size, sbi = scan.gemeente, scan.size_class, scan.sbi_section
     theme_slugs = list(themes) or [t.slug for t in scan.help_themes.all()]
     transaction.on_commit(
-        lambda: monitoring_event_record(
+        lambda: event_report(
             kind=kind, gemeente=gemeente, size_class=size, sbi_section=sbi, themes=theme_slugs
         )
     )

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from schakelteam.constants import LinkPurpose
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.tokens import TokenError, magic_link_resolve
 from schakelteam.ratelimit import client_ip, rate_limit_hit, rate_limited, too_many_requests
-from schakelteam.tokens import TokenError, magic_link_resolve
 
 from . import services
 from .constants import DefinitionKind

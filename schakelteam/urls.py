@@ -9,12 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from schakelteam import security, views
+from schakelteam.accounts import urls as accounts_urls
 
 urlpatterns = [
-    # One login for site, Wagtail admin and Django admin: password + TOTP (schakelteam.auth_views).
+    # One login for site, Wagtail admin and Django admin: password + TOTP (schakelteam.accounts.views).
     path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
     path("django-admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
-    path("", include("schakelteam.auth_urls")),
+    path("", include(accounts_urls.login_patterns)),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -24,8 +25,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("schakelteam.site_urls")),
-    path("", include("schakelteam.security_urls")),
+    path("", include("schakelteam.monitoring.urls")),
+    path("", include(accounts_urls.security_patterns)),
+    path("", include("schakelteam.privacy.urls")),
     path("", include("kennisbank.urls")),
     path("", include("scan.urls")),
     path("", include("cases.urls")),

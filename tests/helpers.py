@@ -4,6 +4,9 @@ import threading
 
 from django.test import Client
 
+# The Django app labels of our own apps (the ones that hold data).
+OUR_APP_LABELS = ("organisation", "accounts", "kennisbank", "scan", "cases", "monitoring")
+
 
 def staff_login(client: Client, user) -> Client:
     """Log a staff user in the way the app requires: password and second factor.

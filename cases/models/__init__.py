@@ -1,5 +1,6 @@
+from schakelteam.organisation.models import Advisor, Mentor, PartnerContact
+
 from .casus import Advice, Appointment, Casus, Note, Referral, Satisfaction
-from .organisation import Advisor, Mentor, PartnerContact
 from .people import (
     Company,
     Consent,

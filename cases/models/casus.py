@@ -35,7 +35,7 @@ class Casus(models.Model):
     )
     company = models.ForeignKey("cases.Company", on_delete=models.CASCADE, related_name="casussen")
     themes = models.ManyToManyField(
-        "schakelteam.Theme", blank=True, related_name="casussen", verbose_name=_("themes")
+        "organisation.Theme", blank=True, related_name="casussen", verbose_name=_("themes")
     )
     question = models.TextField(_("question"), max_length=5000)
     scan = models.ForeignKey(
@@ -46,7 +46,7 @@ class Casus(models.Model):
         related_name="casussen",
     )
     advisor = models.ForeignKey(
-        "cases.Advisor",
+        "organisation.Advisor",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -157,14 +157,18 @@ class Referral(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="referrals")
     partner = models.ForeignKey(
-        "schakelteam.Partner",
+        "organisation.Partner",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="referrals",
     )
     mentor = models.ForeignKey(
-        "cases.Mentor", on_delete=models.PROTECT, null=True, blank=True, related_name="referrals"
+        "organisation.Mentor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
     )
     status = models.CharField(
         _("status"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from schakelteam.constants import SbiSection, SizeClass
+from schakelteam.organisation.constants import SbiSection, SizeClass
 
 from ..constants import ConsentChannel, ConsentPurpose, ContactChannel
 
@@ -67,7 +67,7 @@ class Company(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     # null = outside every region we serve ("buiten Flevoland").
     gemeente = models.ForeignKey(
-        "schakelteam.Gemeente",
+        "organisation.Gemeente",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

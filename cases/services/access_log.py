@@ -1,11 +1,11 @@
-"""What staff pages record in the AVG access log (schakelteam.audit). Call only after the
+"""What staff pages record in the AVG access log (schakelteam.accounts.audit). Call only after the
 selector granted access, so a 404 or 403 leaves no trace."""
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from schakelteam.audit import AccessAction, SubjectType, personal_data_access_record
-
-from ..models import Casus
+from cases.models import Casus
+from schakelteam.accounts.audit import personal_data_access_record
+from schakelteam.accounts.models import AccessAction, SubjectType
 
 
 def casus_access_record(

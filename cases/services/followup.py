@@ -6,8 +6,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from cases.models import Casus, Consent
+
 from ..constants import FINAL_STATUSES, ConsentPurpose
-from ..models import Casus, Consent
 
 
 def followup_invitations_send(*, now: datetime | None = None) -> int:

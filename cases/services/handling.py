@@ -5,8 +5,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import company_key_for, monitoring_event_record
+from cases.models import Advice, Appointment, Casus, Note, Satisfaction
+from schakelteam.events import EventKind, company_key_for, event_report
+from schakelteam.organisation.models import Advisor
 
 from ..constants import (
     COMPLETED_OUTCOMES,
@@ -16,7 +17,6 @@ from ..constants import (
     CasusStatus,
 )
 from ..exceptions import CasusAlreadyAssigned, InvalidTransition
-from ..models import Advice, Advisor, Appointment, Casus, Note, Satisfaction
 
 _ORDER = [*OPEN_STATUSES, CasusStatus.AFGEROND, CasusStatus.GESLOTEN]
 
@@ -45,7 +45,7 @@ def _event(casus: Casus, kind: str, **extra) -> None:
         "company_key": company_key_for(company.kvk_nummer),
         **extra,
     }
-    transaction.on_commit(lambda: monitoring_event_record(kind=kind, **facts))
+    transaction.on_commit(lambda: event_report(kind=kind, **facts))
 
 
 @transaction.atomic

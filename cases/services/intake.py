@@ -8,14 +8,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from schakelteam.constants import SIZE_CLASS_BOUNDS
-from schakelteam.monitoring import company_key_for, monitoring_event_record
-from schakelteam.selectors import gemeente_for_postcode, postcode_normalise
+from cases.models import Casus, Company, Consent, ConsentText, Entrepreneur, kvk_nummer_clean
+from schakelteam.events import company_key_for, event_report
+from schakelteam.organisation.constants import SIZE_CLASS_BOUNDS
+from schakelteam.organisation.selectors import gemeente_for_postcode, postcode_normalise
 from schakelteam.workdays import add_working_days
 
 from ..constants import CasusOrigin, ConsentChannel, ConsentPurpose
 from ..exceptions import ConsentRequired
-from ..models import Casus, Company, Consent, ConsentText, Entrepreneur, kvk_nummer_clean
 
 
 @dataclass
@@ -154,7 +154,7 @@ def _casus_create(
     gemeente, size_class, sbi = company.gemeente, company.size_class, company.sbi_section
     company_key = company_key_for(kvk)
     transaction.on_commit(
-        lambda: monitoring_event_record(
+        lambda: event_report(
             kind="case_opened",
             gemeente=gemeente,
             size_class=size_class,

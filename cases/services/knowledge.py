@@ -5,7 +5,7 @@ import re
 from django.db import transaction
 from django.utils.text import Truncator, slugify
 
-from ..models import Casus
+from cases.models import Casus
 
 REDACTED = "…"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

@@ -14,19 +14,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from schakelteam.tokens import magic_links_revoke
+from cases.models import Advice, Appointment, Casus, Company, Consent, Entrepreneur, Note, Referral
+from schakelteam.accounts.tokens import magic_links_revoke
 
 from ..constants import OPEN_STATUSES, CasusOutcome, CasusStatus, ConsentPurpose
-from ..models import (
-    Advice,
-    Appointment,
-    Casus,
-    Company,
-    Consent,
-    Entrepreneur,
-    Note,
-    Referral,
-)
 from ..selectors import entrepreneur_access_log
 
 logger = logging.getLogger(__name__)
@@ -74,7 +65,7 @@ def _casussen_scrub(casus_ids: list[int], now: datetime) -> None:
 
 
 def _casussen_close(casussen: Iterable[Casus], now: datetime) -> None:
-    from schakelteam.constants import EventKind
+    from schakelteam.events import EventKind
 
     from .handling import _event
 

@@ -5,11 +5,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from schakelteam.constants import EventKind
+from cases.models import Casus, Referral
+from schakelteam.events import EventKind
 
 from ..constants import CasusStatus, ConsentPurpose, ReferralOutcome, ReferralStatus
 from ..exceptions import ConsentRequired, InvalidTransition
-from ..models import Casus, Referral
 from ..selectors import consent_is_given
 from .handling import _advance, _event, _locked_open
 

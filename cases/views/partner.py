@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from schakelteam.roles import Role, role_of
+from schakelteam.accounts.roles import Role, role_of
 
 from .. import selectors
 from ..constants import ReferralStatus

@@ -10,14 +10,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from schakelteam.constants import LinkPurpose
+from cases.models import Entrepreneur
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.tokens import TokenError, magic_link_resolve
 from schakelteam.ratelimit import rate_limited
-from schakelteam.tokens import TokenError, magic_link_resolve
 
 from .. import selectors
 from ..constants import CasusOrigin, ConsentChannel, ConsentPurpose
 from ..forms import HoneypotForm, IntakeForm, QuestionForm
-from ..models import Entrepreneur
 from ..services.intake import IntakeRequest, casus_intake
 from ..services.privacy import consent_withdraw, entrepreneur_anonymise, entrepreneur_export
 
@@ -62,7 +62,7 @@ def _scan_for_token(request: HttpRequest):
 
 def _scan_initial(scan) -> dict:
     themes = {t.pk for t in scan.help_themes.all()}
-    from schakelteam.selectors import theme_list
+    from schakelteam.organisation.selectors import theme_list
 
     attention = (scan.result or {}).get("attention_themes", [])
     themes |= set(theme_list().filter(slug__in=attention).values_list("pk", flat=True))
@@ -202,8 +202,9 @@ def mijn_gegevens_erase_view(request: HttpRequest, token: str) -> HttpResponse:
 @rate_limited("token", methods=("GET", "POST"))
 def satisfaction_view(request: HttpRequest, token: str) -> HttpResponse:
     """One score 1–5 per casus, through the link in the closing e-mail; no login, no free text."""
+    from cases.models import Casus
+
     from ..forms import SatisfactionForm
-    from ..models import Casus
     from ..services.handling import satisfaction_record
 
     try:

@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from schakelteam.audit import AccessAction
-from schakelteam.roles import Role, role_of
+from schakelteam.accounts.models import AccessAction
+from schakelteam.accounts.roles import Role, role_of
 
 from .. import selectors
 from ..assignment import advisor_facts, advisors_rank

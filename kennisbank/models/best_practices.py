@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kennisbank.blocks import BodyBlock
-from schakelteam.constants import SbiSection
+from schakelteam.organisation.constants import SbiSection
 
 
 class BestPracticeIndexPage(Page):
@@ -33,7 +33,7 @@ class BestPracticeIndexPage(Page):
 class BestPracticePage(Page):
     company_name = models.CharField(_("company"), max_length=200)
     gemeente = models.ForeignKey(
-        "schakelteam.Gemeente",
+        "organisation.Gemeente",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -43,7 +43,7 @@ class BestPracticePage(Page):
     sector = models.CharField(_("sector"), max_length=1, choices=SbiSection.choices, blank=True)
     intro = models.TextField(_("introduction"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("story"))
-    themes = ParentalManyToManyField("schakelteam.Theme", blank=True, verbose_name=_("themes"))
+    themes = ParentalManyToManyField("organisation.Theme", blank=True, verbose_name=_("themes"))
 
     content_panels = [
         *Page.content_panels,

@@ -37,7 +37,7 @@ class EventPage(Page):
     intro = models.TextField(_("introduction"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("programme"))
     gemeente = models.ForeignKey(
-        "schakelteam.Gemeente",
+        "organisation.Gemeente",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("municipality"),

@@ -34,7 +34,7 @@ class QuestionPage(Page):
         _("short answer"), help_text=_("The answer in one or two sentences.")
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("full answer"))
-    themes = ParentalManyToManyField("schakelteam.Theme", blank=True, verbose_name=_("themes"))
+    themes = ParentalManyToManyField("organisation.Theme", blank=True, verbose_name=_("themes"))
 
     content_panels = [
         *Page.content_panels,

@@ -44,7 +44,7 @@ class RegelingPage(Page):
     provider = models.CharField(_("provider"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=RegelingLevel.choices, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=RegelingKind.choices, blank=True)
-    themes = ParentalManyToManyField("schakelteam.Theme", blank=True, verbose_name=_("themes"))
+    themes = ParentalManyToManyField("organisation.Theme", blank=True, verbose_name=_("themes"))
     phases = models.JSONField(_("phases"), default=list, blank=True)
     size_min = models.PositiveIntegerField(_("minimum employees"), null=True, blank=True)
     size_max = models.PositiveIntegerField(_("maximum employees"), null=True, blank=True)
@@ -55,7 +55,7 @@ class RegelingPage(Page):
         help_text=_("Empty means every sector."),
     )
     gemeenten = ParentalManyToManyField(
-        "schakelteam.Gemeente",
+        "organisation.Gemeente",
         blank=True,
         verbose_name=_("municipalities"),
         help_text=_("Empty means it applies everywhere its level covers."),

@@ -18,10 +18,16 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Ours, bottom to top: each may import only from the ones above it in this list
+    # (tests/test_architecture.py holds them to it).
     "schakelteam",
+    "schakelteam.organisation",
+    "schakelteam.accounts",
     "kennisbank",
     "scan",
     "cases",
+    "schakelteam.monitoring",
+    "schakelteam.privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,8 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "schakelteam.middleware.StaffSessionMiddleware",
-    "schakelteam.middleware.RequireSecondFactorMiddleware",
+    "schakelteam.accounts.middleware.StaffSessionMiddleware",
+    "schakelteam.accounts.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -246,7 +252,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "schakelteam.auth_views.lockout_response"
+AXES_LOCKOUT_CALLABLE = "schakelteam.accounts.views.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_HTTP_RESPONSE_CODE = 429
 # Behind a reverse proxy set this to the number of proxies that append X-Forwarded-For.

@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from schakelteam.constants import LinkPurpose
-from schakelteam.roles import Role
-from schakelteam.tokens import magic_link_issue
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.roles import Role
+from schakelteam.accounts.tokens import magic_link_issue
 from tests.schakelteam.factories import GemeenteFactory, PartnerFactory, ThemeFactory, UserFactory
 
 from .factories import AdvisorFactory, PartnerContactFactory

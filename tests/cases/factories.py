@@ -4,19 +4,9 @@ import factory
 from django.utils import timezone
 
 from cases.constants import CasusOrigin, CasusStatus, ConsentChannel, ConsentPurpose
-from cases.models import (
-    Advisor,
-    Appointment,
-    Casus,
-    Company,
-    Consent,
-    ConsentText,
-    Entrepreneur,
-    Mentor,
-    PartnerContact,
-    Referral,
-)
-from schakelteam.roles import Role
+from cases.models import Appointment, Casus, Company, Consent, ConsentText, Entrepreneur, Referral
+from schakelteam.accounts.roles import Role
+from schakelteam.organisation.models import Advisor, Mentor, PartnerContact
 from tests.schakelteam.factories import GemeenteFactory, PartnerFactory, UserFactory
 
 

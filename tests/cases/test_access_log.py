@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from cases.constants import ConsentPurpose
-from schakelteam.audit import AccessAction, PersonalDataAccess, SubjectType
+from schakelteam.accounts.models import AccessAction, PersonalDataAccess, SubjectType
 from tests.helpers import staff_login
 
 from .factories import AppointmentFactory, CasusFactory, ReferralFactory, consent_give

@@ -12,8 +12,8 @@ from cases.constants import CasusStatus, ConsentPurpose
 from cases.exceptions import CasusAlreadyAssigned, ConsentRequired, InvalidTransition
 from cases.selectors import casus_queue
 from cases.services import handling, knowledge, referrals
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.helpers import staff_login
 from tests.kennisbank.factories import RegelingPageFactory
 

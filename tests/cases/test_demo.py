@@ -6,9 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cases import demo
-from cases.models import Advisor, Casus, Mentor, PartnerContact, Referral
-from schakelteam import demo as schakelteam_demo
-from schakelteam.roles import Role, role_of
+from cases.models import Casus, Referral
+from schakelteam.accounts.roles import Role, role_of
+from schakelteam.organisation import demo as schakelteam_demo
+from schakelteam.organisation.models import Advisor, Mentor, PartnerContact
 
 pytestmark = pytest.mark.django_db
 

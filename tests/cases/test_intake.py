@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases.models import Casus, Company, Consent, ConsentText, Entrepreneur
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent, company_key_for
+from schakelteam.events import EventKind, company_key_for
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.helpers import staff_login
 
 from .conftest import intake_post_data

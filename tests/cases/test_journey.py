@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from cases.constants import CasusStatus, ReferralStatus
 from cases.models import Casus, Entrepreneur
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.helpers import staff_login
 from tests.kennisbank.factories import RegelingPageFactory
 

@@ -13,8 +13,8 @@ from cases.constants import ConsentPurpose
 from cases.models import Casus, Satisfaction
 from cases.services import handling
 from cases.services.followup import followup_invitations_send
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 
 from .factories import CasusFactory
 
@@ -64,7 +64,7 @@ def test_follow_up_invitations_go_once_and_only_with_consent(advisor_a, settings
 
     assert followup_invitations_send() == 1
     assert mail.outbox[-1].to == [wanted.entrepreneur.email]
-    from schakelteam.models import MagicLink
+    from schakelteam.accounts.models import MagicLink
 
     assert MagicLink.objects.filter(purpose="vervolgscan", subject_uuid=scan.uuid).count() == 1
     assert followup_invitations_send() == 0

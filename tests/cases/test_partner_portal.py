@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 
 from cases.constants import ReferralStatus
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.helpers import staff_login
 
 from .factories import ReferralFactory

@@ -13,7 +13,7 @@ from cases.constants import ConsentPurpose
 from cases.models import Casus, Company, Entrepreneur
 from cases.services import handling
 from cases.services.privacy import casus_retention_apply, consent_withdraw
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.kennisbank.factories import RegelingPageFactory
 
 from .conftest import mijn_gegevens_token

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 
 from cases.services.referrals import referral_complete, referral_respond
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.cases.factories import ReferralFactory
 
 pytestmark = pytest.mark.django_db

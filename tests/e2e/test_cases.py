@@ -14,8 +14,8 @@ def _scan_token(server_db) -> str:
     from django.utils import timezone
 
     from scan.models import ScanDefinition, ScanResponse
-    from schakelteam.constants import LinkPurpose
-    from schakelteam.tokens import magic_link_issue
+    from schakelteam.accounts.constants import LinkPurpose
+    from schakelteam.accounts.tokens import magic_link_issue
 
     definition = ScanDefinition.objects.order_by("pk").first()
     scan = ScanResponse.objects.create(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kennisbank.editorial import editorial_setup
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.kennisbank.factories import (
     BestPracticePageFactory,

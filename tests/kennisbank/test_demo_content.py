@@ -14,7 +14,7 @@ from kennisbank.models import (
     RegelingPage,
     StandardPage,
 )
-from schakelteam import demo as organisation_demo
+from schakelteam.organisation import demo as organisation_demo
 
 pytestmark = pytest.mark.django_db
 

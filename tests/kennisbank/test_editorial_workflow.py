@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kennisbank.editorial import editorial_setup
 from kennisbank.models import NewsPage
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.kennisbank.factories import NewsPageFactory, home_page_ensure, news_index_ensure
 from tests.schakelteam.factories import UserFactory
 

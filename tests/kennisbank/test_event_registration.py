@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from kennisbank.models import EventRegistration
 from kennisbank.services import RegistrationClosed, event_places_left, event_register
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.kennisbank.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from kennisbank.models import RegelingPage
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.kennisbank.factories import RegelingIndexPageFactory
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401

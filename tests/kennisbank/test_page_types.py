@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from kennisbank.constants import RegelingKind, RegelingLevel
 from kennisbank.models import EventPage, RegelingPage
-from schakelteam.constants import SbiSection
+from schakelteam.organisation.constants import SbiSection
 from tests.kennisbank.factories import (
     BestPracticePageFactory,
     EventPageFactory,

@@ -8,8 +8,8 @@ import pytest
 from kennisbank.regelingencheck import regelingencheck_url_for_facts
 from scan.results import regelingen_for
 from scan.services import scan_company_facts
-from schakelteam.constants import LinkPurpose
-from schakelteam.tokens import magic_link_issue
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.tokens import magic_link_issue
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
 from tests.scan.factories import definition_published, submitted_scan
 

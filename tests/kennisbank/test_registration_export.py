@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission
 
 from kennisbank.editorial import editorial_setup
 from kennisbank.services import event_register
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.kennisbank.factories import EventPageFactory
 from tests.schakelteam.factories import UserFactory

@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 
 from scan.models import ScanAnswer, ScanResponse
-from schakelteam.constants import EventKind
-from schakelteam.monitoring import MonitoringEvent
+from schakelteam.events import EventKind
+from schakelteam.monitoring.models import MonitoringEvent
 from tests.schakelteam.factories import GemeenteFactory
 
 from .factories import definition_published

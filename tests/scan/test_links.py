@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from scan import services
 from scan.models import ScanAnswer, ScanResponse
-from schakelteam.constants import LinkPurpose
-from schakelteam.tokens import magic_link_issue, magic_link_resolve
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.tokens import magic_link_issue, magic_link_resolve
 
 from .factories import definition_published, small_spec, submitted_scan
 

@@ -12,7 +12,7 @@ from scan import services
 from scan.models import DefinitionFrozen, Option, Question, ScanDefinition, ScanResponse
 from scan.selectors import definition_snapshot
 from scan.translations import definition_translate
-from schakelteam.models import Theme
+from schakelteam.organisation.models import Theme
 from tests.helpers import staff_login
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
 from tests.schakelteam.factories import UserFactory

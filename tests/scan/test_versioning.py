@@ -11,7 +11,7 @@ from scan.constants import DefinitionStatus
 from scan.models import Domain, Option, Question, ScanDefinition, ScanResponse
 from scan.scoring import score_response
 from scan.selectors import definition_snapshot
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 

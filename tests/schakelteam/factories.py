@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from schakelteam.constants import PartnerKind
-from schakelteam.models import Gemeente, Partner, Regio, Theme
-from schakelteam.roles import ROLE_GROUPS, Role
+from schakelteam.accounts.roles import ROLE_GROUPS, Role
+from schakelteam.organisation.constants import PartnerKind
+from schakelteam.organisation.models import Gemeente, Partner, Regio, Theme
 
 
 class RegioFactory(factory.django.DjangoModelFactory):

@@ -5,9 +5,8 @@ from zoneinfo import ZoneInfo
 
 import factory
 
-from schakelteam.constants import EventKind
-from schakelteam.models import KpiDefinition, MonitoringEvent, RegionalIndicator
-from schakelteam.monitoring import company_key_for
+from schakelteam.events import EventKind, company_key_for
+from schakelteam.monitoring.models import KpiDefinition, MonitoringEvent, RegionalIndicator
 
 from .factories import GemeenteFactory, RegioFactory
 

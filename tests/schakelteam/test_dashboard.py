@@ -6,8 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from schakelteam.constants import EventKind
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
+from schakelteam.events import EventKind
 from tests.helpers import staff_login
 
 from .factories import UserFactory
@@ -43,7 +43,7 @@ def test_admins_see_the_dashboard(client, data):
 def test_other_staff_get_403(client, data, role):
     staff_login(client, UserFactory(role=role))
     assert client.get(URL).status_code == 403
-    assert client.get(reverse("schakelteam:monitoring_csv", args=["kpis"])).status_code == 403
+    assert client.get(reverse("monitoring:monitoring_csv", args=["kpis"])).status_code == 403
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, data):
@@ -76,14 +76,14 @@ def test_every_figure_downloads_as_csv(client, data):
         assert response["Content-Type"].startswith("text/csv")
         rows = list(csv.reader(io.StringIO(response.content.decode())))
         assert len(rows[0]) == len(section["headers"])
-    kpis = client.get(reverse("schakelteam:monitoring_csv", args=["kpis"]), {"periode": "2025"})
+    kpis = client.get(reverse("monitoring:monitoring_csv", args=["kpis"]), {"periode": "2025"})
     rows = {r[0]: r for r in csv.reader(io.StringIO(kpis.content.decode()))}
     assert rows["casussen"][2:5] == ["6", "12", "50.0"]
 
 
 def test_an_unknown_figure_is_404(client, data):
     staff_login(client, UserFactory(role=Role.COORDINATOR))
-    assert client.get(reverse("schakelteam:monitoring_csv", args=["nope"])).status_code == 404
+    assert client.get(reverse("monitoring:monitoring_csv", args=["nope"])).status_code == 404
 
 
 def _more_events(data, n):

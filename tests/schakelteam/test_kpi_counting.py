@@ -2,9 +2,10 @@
 
 import pytest
 
-from schakelteam import kpis
-from schakelteam.models import Gemeente, KpiDefinition
-from schakelteam.reports_periods import deal_period, period_parse
+from schakelteam.monitoring import kpis
+from schakelteam.monitoring.models import KpiDefinition
+from schakelteam.monitoring.periods import deal_period, period_parse
+from schakelteam.organisation.models import Gemeente
 
 from .factories_monitoring import monitoring_dataset
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from schakelteam.models import Gemeente, Partner, Theme
+from schakelteam.organisation.models import Gemeente, Partner, Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,11 @@
 
 import pytest
 
-from schakelteam import demo, demo_monitoring
-from schakelteam.dashboard import deal_of, figures_build, kpi_list
-from schakelteam.models import KpiDefinition, MonitoringEvent, Regio, RegionalIndicator
+from schakelteam.monitoring import demo as demo_monitoring
+from schakelteam.monitoring.dashboard import deal_of, figures_build, kpi_list
+from schakelteam.monitoring.models import KpiDefinition, MonitoringEvent, RegionalIndicator
+from schakelteam.organisation import demo
+from schakelteam.organisation.models import Regio
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +49,7 @@ def test_events_generate_makes_about_n_events():
 def test_editors_may_manage_regional_figures_and_coordinators_also_kpis():
     from django.contrib.auth.models import Group
 
-    from schakelteam.roles import ROLE_GROUPS, Role
+    from schakelteam.accounts.roles import ROLE_GROUPS, Role
 
     demo.load()
     demo_monitoring.load()

@@ -5,9 +5,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
 
-from schakelteam.dashboard import figures_build, kpi_list
-from schakelteam.models import MonitoringEvent
-from schakelteam.reports_periods import period_parse
+from schakelteam.monitoring.dashboard import figures_build, kpi_list
+from schakelteam.monitoring.models import MonitoringEvent
+from schakelteam.monitoring.periods import period_parse
 
 from .factories import UserFactory
 from .factories_monitoring import monitoring_dataset
@@ -20,7 +20,7 @@ PERSONAL_APPS = ["cases", "scan"]
 def test_events_have_no_field_that_points_at_a_person():
     for field in MonitoringEvent._meta.get_fields():
         if isinstance(field, models.ForeignKey):
-            assert field.related_model._meta.app_label == "schakelteam"
+            assert field.related_model._meta.app_label == "organisation"
             assert field.related_model.__name__ in {"Regio", "Gemeente", "Partner"}
         assert not any(
             word in field.name for word in ("email", "name", "kvk", "phone", "note", "user")

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schakelteam.models import QuarterlyReport
-from schakelteam.regional_data import indicator_csv_check
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
+from schakelteam.monitoring.models import QuarterlyReport
+from schakelteam.monitoring.regional_data import indicator_csv_check
 from tests.helpers import staff_login
 
 from .factories import GemeenteFactory, UserFactory

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from schakelteam.constants import EventKind
-from schakelteam.opendata import CSV_COLUMNS, Entry, open_statistics, suppress
+from schakelteam.events import EventKind
+from schakelteam.monitoring.opendata import CSV_COLUMNS, Entry, open_statistics, suppress
 
 from .factories import GemeenteFactory, RegioFactory
 from .factories_monitoring import MonitoringEventFactory, at

@@ -4,7 +4,7 @@ average over fewer than k scans is hidden."""
 import pytest
 from django.utils import timezone
 
-from schakelteam.opendata import domain_scores
+from schakelteam.monitoring.opendata import domain_scores
 
 pytestmark = pytest.mark.django_db
 scan_factories = pytest.importorskip("tests.scan.factories")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from schakelteam.selectors import gemeente_for_postcode, postcode_normalise
+from schakelteam.organisation.selectors import gemeente_for_postcode, postcode_normalise
 from tests.schakelteam.factories import GemeenteFactory
 
 pytestmark = pytest.mark.django_db

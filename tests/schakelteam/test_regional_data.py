@@ -7,9 +7,9 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from schakelteam.models import RegionalIndicator
-from schakelteam.regional_data import indicator_csv_check, indicator_csv_import
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
+from schakelteam.monitoring.models import RegionalIndicator
+from schakelteam.monitoring.regional_data import indicator_csv_check, indicator_csv_import
 from tests.helpers import staff_login
 
 from .factories import GemeenteFactory, RegioFactory, UserFactory
@@ -102,10 +102,10 @@ def test_advisors_may_not_upload(client, region):
 
 def test_kpi_and_indicator_snippets_are_in_the_admin(client, region):
     staff_login(client, UserFactory(superuser=True))
-    assert client.get(reverse("wagtailsnippets_schakelteam_kpidefinition:list")).status_code == 200
-    assert client.get(reverse("wagtailsnippets_schakelteam_kpidefinition:add")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_monitoring_kpidefinition:list")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_monitoring_kpidefinition:add")).status_code == 200
     assert (
-        client.get(reverse("wagtailsnippets_schakelteam_regionalindicator:list")).status_code == 200
+        client.get(reverse("wagtailsnippets_monitoring_regionalindicator:list")).status_code == 200
     )
 
 

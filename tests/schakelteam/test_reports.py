@@ -8,9 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from schakelteam import reports
-from schakelteam.models import QuarterlyReport
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
+from schakelteam.monitoring import reports
+from schakelteam.monitoring.models import QuarterlyReport
 from tests.helpers import staff_login
 
 from .factories import UserFactory
@@ -95,7 +95,7 @@ def test_regenerating_a_closed_quarter_gives_identical_figures(
     first_figures = report.figures
     first_rows = [list(ws.iter_rows(values_only=True)) for ws in _xlsx(report).worksheets]
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("schakelteam:report_retry", args=[report.uuid]))
+        client.post(reverse("monitoring:report_retry", args=[report.uuid]))
     report.refresh_from_db()
     assert report.status == "done"
     assert (
@@ -127,20 +127,20 @@ def test_a_failure_is_shown_and_can_be_retried(
     monkeypatch.setattr(reports, "report_pdf", broken)
     report = _create(client, django_capture_on_commit_callbacks)
     assert report.status == "failed"
-    page = client.get(reverse("schakelteam:report_detail", args=[report.uuid])).content.decode()
+    page = client.get(reverse("monitoring:report_detail", args=[report.uuid])).content.decode()
     assert "printer on fire" in page
-    assert reverse("schakelteam:report_retry", args=[report.uuid]) in page
+    assert reverse("monitoring:report_retry", args=[report.uuid]) in page
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("schakelteam:report_retry", args=[report.uuid]))
+        client.post(reverse("monitoring:report_retry", args=[report.uuid]))
     report.refresh_from_db()
     assert report.status == "done" and report.error == ""
 
 
 def test_a_report_being_built_refreshes_itself(client, data, coordinator):
     report = QuarterlyReport.objects.create(regio=data["regio"], quarter="2025-Q1")
-    page = client.get(reverse("schakelteam:report_detail", args=[report.uuid])).content.decode()
+    page = client.get(reverse("monitoring:report_detail", args=[report.uuid])).content.decode()
     assert 'http-equiv="refresh"' in page
 
 
@@ -154,7 +154,7 @@ def test_files_download_for_coordinators(
     client, data, coordinator, django_capture_on_commit_callbacks
 ):
     report = _create(client, django_capture_on_commit_callbacks)
-    response = client.get(reverse("schakelteam:report_file", args=[report.uuid, "pdf"]))
+    response = client.get(reverse("monitoring:report_file", args=[report.uuid, "pdf"]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert str(report.uuid) in report.pdf.name
@@ -165,11 +165,11 @@ def test_other_roles_cannot_see_reports(client, data, role):
     report = QuarterlyReport.objects.create(regio=data["regio"], quarter="2025-Q1", status="done")
     staff_login(client, UserFactory(role=role))
     assert client.get(LIST).status_code == 403
-    assert client.get(reverse("schakelteam:report_detail", args=[report.uuid])).status_code == 403
+    assert client.get(reverse("monitoring:report_detail", args=[report.uuid])).status_code == 403
     assert (
-        client.get(reverse("schakelteam:report_file", args=[report.uuid, "pdf"])).status_code == 403
+        client.get(reverse("monitoring:report_file", args=[report.uuid, "pdf"])).status_code == 403
     )
-    assert client.post(reverse("schakelteam:report_retry", args=[report.uuid])).status_code == 403
+    assert client.post(reverse("monitoring:report_retry", args=[report.uuid])).status_code == 403
 
 
 def test_projectleiders_may_build_reports(client, data, django_capture_on_commit_callbacks):

@@ -5,14 +5,9 @@ import uuid
 
 import pytest
 
-from schakelteam.audit import (
-    AccessAction,
-    PersonalDataAccess,
-    SubjectType,
-    personal_data_access_for_subject,
-    personal_data_access_record,
-)
-from schakelteam.roles import Role
+from schakelteam.accounts.audit import personal_data_access_for_subject, personal_data_access_record
+from schakelteam.accounts.models import AccessAction, PersonalDataAccess, SubjectType
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 

@@ -15,10 +15,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from cases.constants import ConsentPurpose
 from kennisbank.models import EventRegistration
 from scan.models import Question, ScanResponse
-from schakelteam.constants import LinkPurpose
-from schakelteam.models import QuarterlyReport
-from schakelteam.roles import Role
-from schakelteam.tokens import magic_link_issue
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.roles import Role
+from schakelteam.accounts.tokens import magic_link_issue
+from schakelteam.monitoring.models import QuarterlyReport
 from tests.cases.factories import (
     AdvisorFactory,
     AppointmentFactory,
@@ -104,19 +104,19 @@ EXPECTED: dict[str, tuple] = {
     "scan_question_translate_refused": (L, L, L, R, R, L, L, L, L, L, R),
     "scan_definition_preview": (L, L, L, R, R, L, L, L, L, L, 200),
     "scan_definition_publish": (L, L, L, R, R, L, L, L, L, L, 200),
-    "schakelteam:monitoring_csv": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
-    "schakelteam:monitoring_dashboard": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
-    "schakelteam:open_data": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "schakelteam:open_data_csv": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "schakelteam:open_data_json": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "schakelteam:open_data_regelingen": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "schakelteam:regional_data": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "schakelteam:regional_data_gemeente": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "schakelteam:report_detail": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
+    "monitoring:monitoring_csv": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
+    "monitoring:monitoring_dashboard": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
+    "monitoring:open_data": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "monitoring:open_data_csv": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "monitoring:open_data_json": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "monitoring:open_data_regelingen": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "monitoring:regional_data": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "monitoring:regional_data_gemeente": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "monitoring:report_detail": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
     # report_file: the report has no file yet, so the roles that may see it get a 404.
-    "schakelteam:report_file": (L, L, L, 403, 403, 403, 403, 404, 403, 403, 404),
-    "schakelteam:report_list": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
-    "schakelteam:report_retry": (L, L, L, 405, 405, 405, 405, 405, 405, 405, 405),
+    "monitoring:report_file": (L, L, L, 403, 403, 403, 403, 404, 403, 403, 404),
+    "monitoring:report_list": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
+    "monitoring:report_retry": (L, L, L, 405, 405, 405, 405, 405, 405, 405, 405),
     "security_txt": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     # Wagtail's snippet delete views, with our refusal of frozen definitions and their parts.
     "wagtailsnippets_scan_question:delete": (L, L, L, R, R, L, L, L, L, L, 200),
@@ -125,9 +125,9 @@ EXPECTED: dict[str, tuple] = {
     "staff_auth:login": (200, 200, 200, R, R, R, R, R, R, R, R),
     "staff_auth:logout": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "staff_auth:verify": (L, L, L, R, R, R, R, R, R, R, R),
-    "staff_security:access_log": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
+    "privacy:access_log": (L, L, L, 403, 403, 403, 403, 200, 403, 403, 200),
     "staff_security:overview": (L, L, L, 403, 403, 403, 403, 403, 403, 403, 200),
-    "staff_security:processing_register": (L, L, L, 403, 403, 403, 403, 403, 403, 403, 200),
+    "privacy:processing_register": (L, L, L, 403, 403, 403, 403, 403, 403, 403, 200),
     "staff_security:recovery_codes_renew": (L, L, L, 405, 405, 405, 405, 405, 405, 405, 405),
 }
 
@@ -242,9 +242,9 @@ UUID_OF = {  # URLs whose <uuid> is not the casus
     "cases:referral_detail": "referral",
     "cases:referral_outcome": "referral",
     "cases:referral_respond": "referral",
-    "schakelteam:report_detail": "report",
-    "schakelteam:report_file": "report",
-    "schakelteam:report_retry": "report",
+    "monitoring:report_detail": "report",
+    "monitoring:report_file": "report",
+    "monitoring:report_retry": "report",
 }
 TOKEN_OF = {
     "cases:mijn_gegevens": "mijn_gegevens",

@@ -9,11 +9,10 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 
-from tests.helpers import staff_login
+from tests.helpers import OUR_APP_LABELS, staff_login
 
 from .test_access_matrix_all import EXPECTED, ROLES, L, R, answer, our_patterns, url_for, world
 
-OUR_APP_LABELS = ("cases", "scan", "kennisbank", "schakelteam")
 REFUSED = {L, 403, 404}
 # Empty POSTs. R: the role may act (the empty form goes back with a message, or the action is
 # done); 404 where the role may not know the object exists.
@@ -34,7 +33,7 @@ POST_EXPECTED: dict[str, tuple] = {
     "scan:consent": (404, R, R, 404, 404, 404, 404, 404, 404, 404, 404),
     "scan:resume_link": (R, R, R, R, R, R, R, R, R, R, R),
     "scan:vervolgscan_from_result": (404, R, R, 404, 404, 404, 404, 404, 404, 404, 404),
-    "schakelteam:report_retry": (L, L, L, 403, 403, 403, 403, R, 403, 403, R),
+    "monitoring:report_retry": (L, L, L, 403, 403, 403, 403, R, 403, 403, R),
     # Every staff member renews their own recovery codes.
     "staff_security:recovery_codes_renew": (L, L, L, 200, 200, 200, 200, 200, 200, 200, 200),
 }

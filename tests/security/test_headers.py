@@ -119,7 +119,7 @@ def test_security_txt_has_contact_expiry_languages_and_canonical(client):
 
 
 # Templates rendered to PDF (WeasyPrint) are not served as web pages: CSP does not apply.
-NOT_SERVED_AS_HTML = {"schakelteam/report_pdf.html"}
+NOT_SERVED_AS_HTML = {"monitoring/report_pdf.html"}
 INLINE = re.compile(
     r"<script(?![^>]*\b(src|nonce)=)[^>]*>|<style(?![^>]*\bnonce=)|\sstyle=|\son[a-z]+=", re.I
 )

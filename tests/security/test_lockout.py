@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from schakelteam.audit import SecurityAction, StaffSecurityEvent
-from schakelteam.roles import Role
+from schakelteam.accounts.models import SecurityAction, StaffSecurityEvent
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 
@@ -40,7 +40,7 @@ def test_the_fifth_failure_locks_out_with_a_readable_429_page(client):
     responses = fail_five_times(client, user.username)
     assert [r.status_code for r in responses[:4]] == [200] * 4
     assert responses[4].status_code == 429
-    assert "schakelteam/auth/lockout.html" in [t.name for t in responses[4].templates]
+    assert "accounts/auth/lockout.html" in [t.name for t in responses[4].templates]
     # Even the right password is refused while locked.
     assert attempt(client, user.username, PASSWORD).status_code == 429
 

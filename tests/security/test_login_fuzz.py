@@ -5,7 +5,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.schakelteam.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

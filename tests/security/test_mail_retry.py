@@ -12,7 +12,7 @@ from django.test import override_settings
 from django_tasks.base import TaskResultStatus
 from django_tasks.signals import task_finished
 
-from schakelteam.security_mail import mail_enqueue, retry_delay
+from schakelteam.mail import mail_enqueue, retry_delay
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client, override_settings
 
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 

@@ -7,9 +7,9 @@ import io
 import pytest
 from django.test import override_settings
 
-from schakelteam.constants import LinkPurpose
-from schakelteam.register import consent_purpose_choices, processing_activities
-from schakelteam.roles import Role
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.roles import Role
+from schakelteam.privacy.register import consent_purpose_choices, processing_activities
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 
@@ -34,7 +34,7 @@ def test_the_register_shows_the_retention_settings_in_force():
 
 def test_a_new_purpose_without_description_is_flagged(monkeypatch):
     monkeypatch.setattr(
-        "schakelteam.register.consent_purpose_choices", lambda: [("nieuw_doel", "Nieuw")]
+        "schakelteam.privacy.register.consent_purpose_choices", lambda: [("nieuw_doel", "Nieuw")]
     )
     activity = {a.key: a for a in processing_activities()}["consent:nieuw_doel"]
     assert not activity.described

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.cases.conftest import intake_post_data
+from tests.helpers import OUR_APP_LABELS
 from tests.kennisbank.factories import (
     EventPageFactory,
     RegelingIndexPageFactory,
@@ -47,7 +48,7 @@ NORMAL = {
     "deadline": None,
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 }
-APPS_WITH_INPUT = ("cases", "scan", "kennisbank", "schakelteam")
+APPS_WITH_INPUT = OUR_APP_LABELS
 
 
 def overrides(fields: list[str]):

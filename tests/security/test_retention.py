@@ -11,12 +11,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from schakelteam.audit import PersonalDataAccess, SubjectType, personal_data_access_record
-from schakelteam.constants import LinkPurpose
-from schakelteam.models import MagicLink
-from schakelteam.retention import retention_apply, retention_apply_task, retention_rules
-from schakelteam.roles import Role
-from schakelteam.tokens import magic_link_issue
+from schakelteam.accounts.audit import personal_data_access_record
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.models import MagicLink, PersonalDataAccess, SubjectType
+from schakelteam.accounts.roles import Role
+from schakelteam.accounts.tokens import magic_link_issue
+from schakelteam.privacy.retention import retention_apply, retention_apply_task, retention_rules
 from tests.schakelteam.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_expired_links_go_one_link_lifetime_after_expiry():
 
 
 def test_the_command_prints_counts_only_and_a_failing_rule_does_not_stop_the_others(monkeypatch):
-    from schakelteam import retention
+    from schakelteam.privacy import retention
 
     def broken(now):
         raise RuntimeError("boom")

@@ -6,8 +6,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from schakelteam.audit import SecurityAction, StaffSecurityEvent
-from schakelteam.roles import Role
+from schakelteam.accounts.models import SecurityAction, StaffSecurityEvent
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 
@@ -101,7 +101,7 @@ def test_login_rotates_the_session_key(client):
 def test_a_recovery_code_works_once(client):
     user = make_user(Role.ADVISOR)
     TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    from schakelteam.auth_services import recovery_codes_regenerate
+    from schakelteam.accounts.services import recovery_codes_regenerate
 
     code = recovery_codes_regenerate(user=user)[0]
     password_step(client, user)
@@ -224,7 +224,7 @@ def test_an_admin_sees_every_staff_account_with_its_second_factor_state(client):
 
 
 def test_renewing_recovery_codes_voids_the_old_ones(client):
-    from schakelteam.auth_services import recovery_codes_regenerate
+    from schakelteam.accounts.services import recovery_codes_regenerate
 
     user = make_user(Role.ADVISOR)
     old = recovery_codes_regenerate(user=user)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from schakelteam.roles import Role
+from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.schakelteam.factories import UserFactory
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from schakelteam.retention import retention_apply
+from schakelteam.privacy.retention import retention_apply
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def task_result(*, status: str, finished_days_ago: int | None) -> DBTaskResult:
         status=status,
         finished_at=None if finished_days_ago is None else now - timedelta(days=finished_days_ago),
         args_kwargs={"args": [], "kwargs": {"to": ["ondernemer@example.org"]}},
-        task_path="schakelteam.security_mail.mail_deliver",
+        task_path="schakelteam.mail.mail_deliver",
         backend_name="default",
         run_after=now,
         exception_class_path="",

@@ -6,11 +6,11 @@ from django.core.management.base import BaseCommand
 
 # Order matters: each app's demo builds on the ones before it.
 DEMO_MODULES = [
-    "schakelteam.demo",
+    "schakelteam.organisation.demo",
     "kennisbank.demo",
     "scan.demo",
     "cases.demo",
-    "schakelteam.demo_monitoring",
+    "schakelteam.monitoring.demo",
 ]
 
 
