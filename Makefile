@@ -48,12 +48,13 @@ compilemessages: install
 test: install compilemessages
 	$(BIN)/pytest -n 2 -q || [ $$? -eq 5 ]  # 5: no tests collected
 
-# All three checks run; the target fails if any of them failed.
+# All four checks run; the target fails if any of them failed.
 lint: install
 	@status=0; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/ruff format --check . || status=1; \
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run || status=1; \
+	$(BIN)/pytest -q -p no:xdist tests/test_architecture.py || status=1; \
 	exit $$status
 
 format: install

@@ -15,6 +15,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from cases.models import Casus
+from kennisbank.models import RegelingPage
 from schakelteam.accounts.roles import ROLE_GROUPS, Role, role_groups_ensure
 from schakelteam.organisation.models import Advisor, Gemeente, Mentor, Partner, PartnerContact
 from schakelteam.organisation.selectors import theme_list
@@ -245,8 +246,6 @@ def _cases(users) -> int:
             )
             handling.appointment_held(appointment=appointment, by=by)
         if "advice" in steps:
-            from kennisbank.models import RegelingPage
-
             handling.advice_record(
                 casus=casus,
                 text="Besproken welke regelingen passen; de ondernemer vraagt er één aan.",

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import kvk_nummer_clean, kvk_nummer_validate
+from kennisbank.models import RegelingPage
 from schakelteam.organisation.constants import SbiSection, SizeClass
 from schakelteam.organisation.models import Advisor, Mentor
 from schakelteam.organisation.selectors import partner_list, postcode_normalise, theme_list
@@ -280,8 +281,6 @@ class AdviceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from kennisbank.models import RegelingPage
-
         self.fields["regelingen"].queryset = RegelingPage.objects.live().order_by("title")
 
 

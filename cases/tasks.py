@@ -16,6 +16,7 @@ from django_tasks import default_task_backend, task
 from icalendar import Calendar, Event
 
 from cases.models import Appointment, Casus, Referral
+from scan.services import vervolgscan_link_issue
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.roles import ROLE_GROUPS, Role
 from schakelteam.accounts.tokens import magic_link_issue
@@ -233,8 +234,6 @@ def mail_followup(casus_id: int, attempt: int = 1) -> None:
 
     def send() -> int:
         if casus.scan_id is not None:
-            from scan.services import vervolgscan_link_issue
-
             link = vervolgscan_link_issue(scan=casus.scan, language=casus.entrepreneur.language)
         else:
             link = absolute_url("cases:intake_request", language=casus.entrepreneur.language)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisbank.constants import CriterionOperator
 from schakelteam.organisation.constants import SbiSection
+from schakelteam.organisation.models import Gemeente, Regio, Theme
+from schakelteam.organisation.selectors import theme_list
 
 
 class FactType(StrEnum):
@@ -201,9 +203,6 @@ def dynamic_choices_load() -> dict[str, Choices]:
     in the active language when a translation exists (one more query outside Dutch)."""
     from django.conf import settings
     from django.utils.translation import get_language
-
-    from schakelteam.organisation.models import Gemeente, Regio, Theme
-    from schakelteam.organisation.selectors import theme_list
 
     provinces = sorted(
         set(PROVINCES) | set(Regio.objects.values_list("province", flat=True)) - {""}

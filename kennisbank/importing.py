@@ -36,6 +36,8 @@ from kennisbank.importing_export import (
 from kennisbank.models import RegelingCriterion, RegelingIndexPage, RegelingPage
 from kennisbank.models.regelingen import CRITERION_FIELDS
 from schakelteam.organisation.constants import SbiSection
+from schakelteam.organisation.models import Gemeente
+from schakelteam.organisation.selectors import theme_list
 
 __all__ = [
     "ImportFileError",
@@ -306,9 +308,6 @@ def _slug_free(wanted: str, taken: set[str]) -> str:
 
 def regelingen_import(rows: Iterable[Any], *, dry_run: bool = False) -> ImportReport:
     """Create, update or leave each regeling by external_id; refuse bad rows whole, with the reason."""
-    from schakelteam.organisation.models import Gemeente
-    from schakelteam.organisation.selectors import theme_list
-
     locale = Locale.get_default()
     parent = RegelingIndexPage.objects.filter(locale=locale).first()
     if parent is None:

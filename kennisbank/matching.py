@@ -29,7 +29,10 @@ from kennisbank.eligibility import (
     rule_evaluate,
     today_amsterdam,
 )
-from kennisbank.facts import FACTS, SECTION_DIVISIONS
+from kennisbank.facts import FACTS, SECTION_DIVISIONS, dynamic_choices_load
+from kennisbank.models import RegelingCriterion, RegelingPage
+from kennisbank.models.regelingen import CRITERION_FIELDS
+from schakelteam.organisation.models import Gemeente
 
 __all__ = [
     "CriterionResult",
@@ -94,9 +97,6 @@ def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
     per request was half the cost of the regelingencheck result."""
     from wagtail.models import Locale
 
-    from kennisbank.models import RegelingCriterion, RegelingPage
-    from kennisbank.models.regelingen import CRITERION_FIELDS
-
     # Criteria are data on the default-language page; translations would only duplicate them.
     queryset = (
         regelingen
@@ -131,8 +131,6 @@ def _slugs_by_page(through: Any, slug_path: str, ids: list[int]) -> dict[int, li
 
 def fact_labels_load(dynamic: dict | None = None) -> dict[str, dict[str, str]]:
     """Display names for the database-backed choices (3 queries unless `dynamic` is given)."""
-    from kennisbank.facts import dynamic_choices_load
-
     dynamic = dynamic if dynamic is not None else dynamic_choices_load()
     return {
         key: {str(v): str(label) for v, label in dynamic.get(fact.dynamic_choices, ())}
@@ -145,8 +143,6 @@ def facts_complete(facts: dict[str, Any]) -> dict[str, Any]:
     """Fill the province from the gemeente when only the gemeente is known (one query)."""
     facts = dict(facts or {})
     if facts.get("gemeente") and not facts.get("regio"):
-        from schakelteam.organisation.models import Gemeente
-
         province = (
             Gemeente.objects.filter(slug=facts["gemeente"])
             .values_list("regio__province", flat=True)

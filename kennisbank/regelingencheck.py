@@ -1,4 +1,4 @@
-"""The regelingencheck outside its views: answers ↔ URL, a scan's facts, links for advisors."""
+"""The regelingencheck outside its views: answers ↔ URL, links for advisors."""
 
 import datetime
 from typing import Any
@@ -42,26 +42,6 @@ def regelingencheck_url_for_facts(facts: dict[str, Any], *, show_not_fitting: bo
     query = facts_to_query(facts, show_not_fitting=show_not_fitting)
     url = reverse("kennisbank:regelingencheck")
     return f"{url}?{query}" if query else url
-
-
-def scan_facts_for_token(raw_token: str) -> dict[str, Any] | None:
-    """The company facts of the scan behind a result link, or None when the link is not valid."""
-    from schakelteam.accounts.constants import LinkPurpose
-    from schakelteam.accounts.tokens import TokenError, magic_link_resolve
-
-    try:
-        link = magic_link_resolve(purpose=LinkPurpose.SCAN_RESULT, raw_token=raw_token)
-    except TokenError:
-        return None
-    try:
-        from scan.selectors import scan_get
-        from scan.services import scan_company_facts
-    except ImportError:  # pragma: no cover - the scan app is part of the project
-        return None
-    scan = scan_get(uuid=link.subject_uuid)
-    if scan is None:
-        return None
-    return scan_company_facts(scan)
 
 
 def regelingencheck_outcome_summary(

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from kennisbank.facts import FACTS, Choices, Fact, FactType, fact_choices
 
 SHOW_NOT_FITTING = "past_niet"
-SCAN_PARAM = "scan"
 
 _NUMBER = r"(\d{1,15})"
 _EXACT = re.compile(rf"^{_NUMBER}$")
@@ -93,7 +92,7 @@ class RegelingencheckForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         # A known fact that no criterion uses now is not asked and simply ignored (old links).
-        allowed = set(self.fields) | set(FACTS) | {SCAN_PARAM}
+        allowed = set(self.fields) | set(FACTS)
         unknown = sorted(set(self.data) - allowed) if self.is_bound else []
         if unknown:
             names = ", ".join(name[:30] for name in unknown[:5])

@@ -12,14 +12,9 @@ from kennisbank.matching import (
     regelingen_match,
     regelingen_rules_load,
 )
-from kennisbank.regelingencheck import (
-    check_facts,
-    facts_to_query,
-    scan_facts_for_token,
-)
-from kennisbank.regelingencheck_forms import SCAN_PARAM, SHOW_NOT_FITTING, RegelingencheckForm
+from kennisbank.regelingencheck import check_facts, facts_to_query
+from kennisbank.regelingencheck_forms import SHOW_NOT_FITTING, RegelingencheckForm
 from kennisbank.selectors import regelingen_show_translated
-from schakelteam.ratelimit import client_ip, rate_limit_hit, too_many_requests
 
 
 @require_GET
@@ -27,19 +22,8 @@ def regelingencheck_view(request: HttpRequest) -> HttpResponse:
     items = regelingen_rules_load()
     dynamic = dynamic_choices_load()
     facts = check_facts(items)
-    answered = any(key != SCAN_PARAM for key in request.GET) or not facts
-
-    if not answered:
-        initial, scan_invalid = {}, False
-        if raw_token := request.GET.get(SCAN_PARAM, "")[:200]:
-            if rate_limit_hit(scope="token", key=client_ip(request)):
-                return too_many_requests(request)
-            scan_facts = scan_facts_for_token(raw_token)
-            scan_invalid = scan_facts is None
-            initial = scan_facts or {}
-        form = RegelingencheckForm(initial=initial, facts=facts, dynamic=dynamic)
-        context = {"form": form, "from_scan": bool(initial), "scan_invalid": scan_invalid}
-        return render(request, "kennisbank/regelingencheck/questionnaire.html", context)
+    if not request.GET or not facts:
+        return regelingencheck_questionnaire(request, items=items, dynamic=dynamic)
 
     form = RegelingencheckForm(request.GET, facts=facts, dynamic=dynamic)
     if not form.is_valid():
@@ -66,6 +50,17 @@ def regelingencheck_view(request: HttpRequest) -> HttpResponse:
         "hide_not_fitting_url": "?" + facts_to_query(answers),
     }
     return render(request, "kennisbank/regelingencheck/result.html", context)
+
+
+def regelingencheck_questionnaire(
+    request: HttpRequest, *, initial: dict | None = None, items=None, dynamic=None
+) -> HttpResponse:
+    """The questions, optionally filled in beforehand (the scan result offers its facts)."""
+    items = regelingen_rules_load() if items is None else items
+    dynamic = dynamic_choices_load() if dynamic is None else dynamic
+    form = RegelingencheckForm(initial=initial or {}, facts=check_facts(items), dynamic=dynamic)
+    context = {"form": form, "from_scan": bool(initial)}
+    return render(request, "kennisbank/regelingencheck/questionnaire.html", context)
 
 
 def _answer_rows(form: RegelingencheckForm, answers: dict, labels: dict) -> list[tuple[str, str]]:

@@ -4,6 +4,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from kennisbank.eligibility import DeadlineState
+from kennisbank.matching import regelingen_match
+from kennisbank.selectors import regelingen_show_translated
 from schakelteam.organisation.models import Theme
 from schakelteam.organisation.selectors import partner_list
 
@@ -127,10 +130,6 @@ def partners_match(*, theme_ids: list[int], gemeente) -> list[dict]:
 
 def regelingen_for(scan: ScanResponse, attention_themes: list[str]) -> dict:
     """Fitting and possibly fitting regelingen that are open now, attention themes first."""
-    from kennisbank.eligibility import DeadlineState
-    from kennisbank.matching import regelingen_match
-    from kennisbank.selectors import regelingen_show_translated
-
     facts = scan_company_facts(scan)
     try:
         matched = regelingen_match(facts=facts)

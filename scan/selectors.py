@@ -5,11 +5,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Avg, Count, FloatField, Q, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
 from .constants import DefinitionStatus
-from .models import ScanAnswer, ScanDefinition, ScanResponse, original_language
+from .models import Domain, ScanAnswer, ScanDefinition, ScanResponse, original_language
 from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleSnap
 
 # Published originals never change, so their snapshot can live for the whole process.
@@ -258,3 +260,29 @@ def _medians(results: list[Mapping]) -> dict[str, float]:
             if scores.get("now") is not None:
                 per_domain.setdefault(slug, []).append(scores["now"])
     return {slug: statistics.median(values) for slug, values in per_domain.items()}
+
+
+def research_domain_averages() -> list[dict]:
+    """Per scored domain: the average score (now and future) over submitted scans with research
+    consent, and how many scans it stands on. One query for the domains, one for the averages."""
+    domains = dict(Domain.objects.filter(scored=True).values_list("slug", "title").order_by("slug"))
+    aggregates = {}
+    for i, slug in enumerate(domains):
+        for horizon in ("now", "future"):
+            value = Cast(KT(f"result__domains__{slug}__{horizon}"), FloatField())
+            aggregates[f"d{i}_{horizon}"] = Avg(value)
+            aggregates[f"d{i}_{horizon}_n"] = Count(
+                "id", filter=Q(**{f"result__domains__{slug}__{horizon}__isnull": False})
+            )
+    if not domains:
+        return []
+    qs = ScanResponse.objects.filter(submitted_at__isnull=False, research_consent_at__isnull=False)
+    found = qs.aggregate(**aggregates)
+    rows = []
+    for i, (slug, title) in enumerate(domains.items()):
+        row = {"slug": slug, "title": title}
+        for horizon in ("now", "future"):
+            row[f"{horizon}_average"] = found[f"d{i}_{horizon}"]
+            row[f"{horizon}_count"] = found[f"d{i}_{horizon}_n"] or 0
+        rows.append(row)
+    return rows

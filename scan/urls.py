@@ -13,6 +13,11 @@ urlpatterns = [
     path("bedrijfsscan/resultaat/<str:token>/", views.result, name="result"),
     path("bedrijfsscan/resultaat/<str:token>/onderzoek/", views.consent, name="consent"),
     path(
+        "bedrijfsscan/resultaat/<str:token>/regelingencheck/",
+        views.regelingencheck_prefilled,
+        name="regelingencheck_prefilled",
+    ),
+    path(
         "bedrijfsscan/resultaat/<str:token>/vervolgscan/",
         views.vervolgscan_from_result,
         name="vervolgscan_from_result",

@@ -5,8 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kennisbank.regelingencheck_views import regelingencheck_questionnaire
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.tokens import TokenError, magic_link_resolve
 from schakelteam.ratelimit import client_ip, rate_limit_hit, rate_limited, too_many_requests
@@ -313,6 +314,18 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         "vervolg_form": EmptyForm(),
     }
     return render(request, "scan/result.html", context)
+
+
+@require_GET
+def regelingencheck_prefilled(request: HttpRequest, token: str) -> HttpResponse:
+    """The regelingencheck's questions, filled in with the scan's company facts; submitting goes to
+    the check itself, whose URL carries only the answers."""
+    found = _resolve(request, LinkPurpose.SCAN_RESULT, token)
+    if isinstance(found, str):
+        return _token_invalid(request, found, kind="result")
+    if not found.is_submitted:
+        raise Http404
+    return regelingencheck_questionnaire(request, initial=services.scan_company_facts(found))
 
 
 @require_POST

@@ -34,7 +34,7 @@ def _locked_open(casus: Casus) -> Casus:
     return casus
 
 
-def _event(casus: Casus, kind: str, **extra) -> None:
+def casus_event_report(casus: Casus, kind: str, **extra) -> None:
     company = casus.company
     facts = {
         "gemeente": company.gemeente,
@@ -81,7 +81,7 @@ def _first_contact(casus: Casus, at: datetime) -> None:
     if casus.first_contact_at is not None:
         return
     casus.first_contact_at = at
-    _event(
+    casus_event_report(
         casus, EventKind.FIRST_CONTACT, outcome="within_sla" if at <= casus.sla_due else "after_sla"
     )
 
@@ -135,7 +135,7 @@ def appointment_held(*, appointment: Appointment, by=None) -> Appointment:
     appointment.save(update_fields=["held_at"])
     _advance(casus, CasusStatus.IN_BEHANDELING)
     casus.save(update_fields=["status"])
-    _event(casus, EventKind.APPOINTMENT_HELD, outcome=appointment.kind)
+    casus_event_report(casus, EventKind.APPOINTMENT_HELD, outcome=appointment.kind)
     return appointment
 
 
@@ -152,7 +152,7 @@ def advice_record(*, casus: Casus, text: str, regelingen=(), by=None) -> Advice:
     advice.regelingen.set(regelingen)
     _advance(casus, CasusStatus.IN_BEHANDELING)
     casus.save(update_fields=["status"])
-    _event(casus, EventKind.ADVICE_GIVEN, value=len(list(regelingen)))
+    casus_event_report(casus, EventKind.ADVICE_GIVEN, value=len(list(regelingen)))
     return advice
 
 
@@ -167,7 +167,7 @@ def question_answer(*, casus: Casus, answer: str, by=None) -> Casus:
     _advance(casus, CasusStatus.IN_BEHANDELING)
     casus.save(update_fields=["answer", "answered_at", "first_contact_at", "status"])
     if casus.origin == CasusOrigin.QUESTION:
-        _event(casus, EventKind.QUESTION_ANSWERED)
+        casus_event_report(casus, EventKind.QUESTION_ANSWERED)
     from ..tasks import mail_question_answer
 
     transaction.on_commit(lambda: mail_question_answer.enqueue(casus_id=casus.pk))
@@ -183,7 +183,7 @@ def casus_close(*, casus: Casus, outcome: str, by=None) -> Casus:
     casus.status = CasusStatus.AFGEROND if outcome in COMPLETED_OUTCOMES else CasusStatus.GESLOTEN
     casus.closed_at = timezone.now()
     casus.save(update_fields=["outcome", "status", "closed_at"])
-    _event(casus, EventKind.CASE_CLOSED, outcome=str(outcome))
+    casus_event_report(casus, EventKind.CASE_CLOSED, outcome=str(outcome))
     from ..tasks import mail_status
 
     transaction.on_commit(lambda: mail_status.enqueue(casus_id=casus.pk))
@@ -198,5 +198,5 @@ def satisfaction_record(*, casus: Casus, score: int) -> Satisfaction:
         casus=casus, defaults={"score": int(score)}
     )
     if created:
-        _event(casus, EventKind.SATISFACTION_GIVEN, value=int(score))
+        casus_event_report(casus, EventKind.SATISFACTION_GIVEN, value=int(score))
     return satisfaction

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cases.models import Casus, Company, Consent, ConsentText, Entrepreneur, kvk_nummer_clean
+from scan.services import scan_research_consent_set
 from schakelteam.events import company_key_for, event_report
 from schakelteam.organisation.constants import SIZE_CLASS_BOUNDS
 from schakelteam.organisation.selectors import gemeente_for_postcode, postcode_normalise
@@ -173,6 +174,4 @@ def _casus_create(
 
 
 def _scan_research_consent(*, scan, given: bool) -> None:
-    from scan.services import scan_research_consent_set
-
     scan_research_consent_set(scan=scan, given=given)

@@ -4,8 +4,10 @@ import re
 
 from django.db import transaction
 from django.utils.text import Truncator, slugify
+from wagtail.models import Locale
 
 from cases.models import Casus
+from kennisbank.models import QuestionIndexPage, QuestionPage
 
 REDACTED = "…"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -35,12 +37,6 @@ def question_page_initial(*, casus: Casus) -> dict[str, str]:
 def question_page_draft(*, casus: Casus, title: str, short_answer: str, by=None):
     """A draft QuestionPage under the Dutch QuestionIndexPage, for an editor to review; None if
     the kennisbank has no questions section."""
-    try:
-        from kennisbank.models import QuestionIndexPage, QuestionPage
-    except ImportError:
-        return None
-    from wagtail.models import Locale
-
     index = QuestionIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
         return None

@@ -15,10 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Advice, Appointment, Casus, Company, Consent, Entrepreneur, Note, Referral
+from scan.services import scan_research_consent_set
 from schakelteam.accounts.tokens import magic_links_revoke
+from schakelteam.events import EventKind
 
 from ..constants import OPEN_STATUSES, CasusOutcome, CasusStatus, ConsentPurpose
 from ..selectors import entrepreneur_access_log
+from .handling import casus_event_report
 
 logger = logging.getLogger(__name__)
 
@@ -28,23 +31,6 @@ COMPANY_BLANK = {"name": "", "kvk_nummer": "", "postcode": ""}
 CASUS_BLANK = {"question": "", "answer": "", "scan": None}
 APPOINTMENT_BLANK = {"location": ""}
 REFERRAL_BLANK = {"reason": "", "decline_reason": "", "outcome_note": ""}
-
-
-def _scan_of(casus: Casus):
-    return casus.scan
-
-
-def _scans_call(casussen: Iterable[Casus], name: str, **kwargs) -> None:
-    try:
-        from scan import services as scan_services
-    except ImportError:
-        return
-    function = getattr(scan_services, name, None)
-    if function is None:
-        return
-    for casus in casussen:
-        if (scan := _scan_of(casus)) is not None:
-            function(scan=scan, **kwargs)
 
 
 def _casussen_scrub(casus_ids: list[int], now: datetime) -> None:
@@ -65,17 +51,13 @@ def _casussen_scrub(casus_ids: list[int], now: datetime) -> None:
 
 
 def _casussen_close(casussen: Iterable[Casus], now: datetime) -> None:
-    from schakelteam.events import EventKind
-
-    from .handling import _event
-
     for casus in casussen:
         if casus.status in OPEN_STATUSES:
             casus.status = CasusStatus.GESLOTEN
             casus.outcome = CasusOutcome.INGETROKKEN
             casus.closed_at = now
             casus.save(update_fields=["status", "outcome", "closed_at"])
-            _event(casus, EventKind.CASE_CLOSED, outcome=CasusOutcome.INGETROKKEN)
+            casus_event_report(casus, EventKind.CASE_CLOSED, outcome=CasusOutcome.INGETROKKEN)
 
 
 @transaction.atomic
@@ -116,7 +98,8 @@ def consent_withdraw(*, consent: Consent) -> Consent:
     if consent.purpose == ConsentPurpose.CONTACT:
         entrepreneur_anonymise(entrepreneur=entrepreneur)
     elif consent.purpose == ConsentPurpose.RESEARCH:
-        _scans_call(entrepreneur.casussen.all(), "scan_research_consent_set", given=False)
+        for casus in entrepreneur.casussen.filter(scan__isnull=False).select_related("scan"):
+            scan_research_consent_set(scan=casus.scan, given=False)
     return consent
 
 
@@ -214,7 +197,7 @@ def entrepreneur_export(*, entrepreneur: Entrepreneur) -> dict[str, Any]:
                 ],
             }
         )
-        if (scan := _scan_of(casus)) is not None:
+        if (scan := casus.scan) is not None:
             data["scans"].append(_scan_export(scan))
     data["accesses"] = [
         {
@@ -232,15 +215,9 @@ def entrepreneur_export(*, entrepreneur: Entrepreneur) -> dict[str, Any]:
 
 
 def _scan_export(scan) -> dict[str, Any]:
-    try:
-        from scan.services import scan_export
-    except ImportError:
-        scan_export = None
-    if scan_export is not None:
-        return scan_export(scan=scan)
     return {
         "uuid": str(scan.uuid),
-        "submitted_at": getattr(scan, "submitted_at", None) and scan.submitted_at.isoformat(),
+        "submitted_at": scan.submitted_at.isoformat() if scan.submitted_at else None,
     }
 
 

@@ -11,7 +11,7 @@ from schakelteam.events import EventKind
 from ..constants import CasusStatus, ConsentPurpose, ReferralOutcome, ReferralStatus
 from ..exceptions import ConsentRequired, InvalidTransition
 from ..selectors import consent_is_given
-from .handling import _advance, _event, _locked_open
+from .handling import _advance, _locked_open, casus_event_report
 
 
 @transaction.atomic
@@ -28,7 +28,9 @@ def referral_create(*, casus: Casus, reason: str, partner=None, mentor=None, by=
     )
     _advance(casus, CasusStatus.DOORVERWEZEN)
     casus.save(update_fields=["status"])
-    _event(casus, EventKind.REFERRAL_MADE, partner=partner, outcome="mentor" if mentor else "")
+    casus_event_report(
+        casus, EventKind.REFERRAL_MADE, partner=partner, outcome="mentor" if mentor else ""
+    )
     from ..tasks import mail_referral
 
     transaction.on_commit(lambda: mail_referral.enqueue(referral_id=referral.pk))
@@ -63,7 +65,7 @@ def referral_respond(*, referral: Referral, accept: bool, reason: str = "", by=N
     referral.decline_reason = "" if accept else reason
     referral.responded_at = timezone.now()
     referral.save(update_fields=["status", "decline_reason", "responded_at"])
-    _event(
+    casus_event_report(
         referral.casus,
         EventKind.REFERRAL_ACCEPTED if accept else EventKind.REFERRAL_DECLINED,
         partner=referral.partner,
@@ -83,7 +85,7 @@ def referral_complete(*, referral: Referral, outcome: str, note: str = "", by=No
     referral.outcome_note = note
     referral.completed_at = timezone.now()
     referral.save(update_fields=["status", "outcome", "outcome_note", "completed_at"])
-    _event(
+    casus_event_report(
         referral.casus,
         EventKind.REFERRAL_COMPLETED,
         partner=referral.partner,

@@ -10,9 +10,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases.models import Entrepreneur
+from cases.models import Casus, Entrepreneur
+from scan.models import ScanResponse
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.tokens import TokenError, magic_link_resolve
+from schakelteam.organisation.selectors import theme_list
 from schakelteam.ratelimit import rate_limited
 
 from .. import selectors
@@ -47,8 +49,6 @@ def _scan_for_token(request: HttpRequest):
     raw = request.GET.get("scan", "")
     if not raw:
         return None
-    from scan.models import ScanResponse
-
     try:
         link = magic_link_resolve(purpose=LinkPurpose.SCAN_RESULT, raw_token=raw)
         return ScanResponse.objects.get(uuid=link.subject_uuid, submitted_at__isnull=False)
@@ -62,8 +62,6 @@ def _scan_for_token(request: HttpRequest):
 
 def _scan_initial(scan) -> dict:
     themes = {t.pk for t in scan.help_themes.all()}
-    from schakelteam.organisation.selectors import theme_list
-
     attention = (scan.result or {}).get("attention_themes", [])
     themes |= set(theme_list().filter(slug__in=attention).values_list("pk", flat=True))
     return {
@@ -202,8 +200,6 @@ def mijn_gegevens_erase_view(request: HttpRequest, token: str) -> HttpResponse:
 @rate_limited("token", methods=("GET", "POST"))
 def satisfaction_view(request: HttpRequest, token: str) -> HttpResponse:
     """One score 1–5 per casus, through the link in the closing e-mail; no login, no free text."""
-    from cases.models import Casus
-
     from ..forms import SatisfactionForm
     from ..services.handling import satisfaction_record
 

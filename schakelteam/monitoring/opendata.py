@@ -13,16 +13,21 @@ Totals are the sums of the cells (so a case with two themes counts in both theme
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from scan.selectors import research_domain_averages
 from schakelteam.events import EventKind
+from schakelteam.organisation.selectors import theme_list
 
+from .dashboard import deal_of, kpi_list, regio_default
 from .kpis import HAS_COMPANY, _label
 from .models import MonitoringEvent
-from .periods import Period, quarter_of
+from .periods import Period, quarter_of, today
 
 METRICS = {"scans": EventKind.SCAN_SUBMITTED, "cases": EventKind.CASE_OPENED}
 DIMENSIONS = {
@@ -184,34 +189,12 @@ def open_quarters(start: Period, today_quarter: Period, limit: int = 12) -> list
 
 
 def domain_scores(k: int) -> list[dict]:
-    """Average domain scores (0–100, now and future) of submitted scans with research consent."""
-    try:
-        from django.db.models import Avg, FloatField
-        from django.db.models.fields.json import KT
-        from django.db.models.functions import Cast
-
-        from scan.models import Domain, ScanResponse
-    except ImportError:
-        return []
-    domains = dict(Domain.objects.filter(scored=True).values_list("slug", "title").order_by("slug"))
-    if not domains:
-        return []
-    aggregates = {}
-    for i, slug in enumerate(domains):
-        for horizon in ("now", "future"):
-            value = Cast(KT(f"result__domains__{slug}__{horizon}"), FloatField())
-            aggregates[f"d{i}_{horizon}"] = Avg(value)
-            aggregates[f"d{i}_{horizon}_n"] = Count(
-                "id", filter=Q(**{f"result__domains__{slug}__{horizon}__isnull": False})
-            )
-    qs = ScanResponse.objects.filter(submitted_at__isnull=False, research_consent_at__isnull=False)
-    found = qs.aggregate(**aggregates)
+    """Average domain scores (0–100, now and future) of research-consented scans; under k hidden."""
     out = []
-    for i, (slug, name) in enumerate(domains.items()):
-        row = {"domain": slug, "label": name}
+    for domain in research_domain_averages():
+        row = {"domain": domain["slug"], "label": domain["title"]}
         for horizon in ("now", "future"):
-            n = found[f"d{i}_{horizon}_n"] or 0
-            avg = found[f"d{i}_{horizon}"]
+            n, avg = domain[f"{horizon}_count"], domain[f"{horizon}_average"]
             row[f"{horizon}_count"] = n if n >= k else None
             row[f"{horizon}_average"] = round(avg, 1) if (avg is not None and n >= k) else None
         out.append(row)
@@ -226,10 +209,6 @@ CACHE_SECONDS = 900
 
 def open_statistics() -> dict:
     """Every open table, cached until a new event arrives (events are never changed or deleted)."""
-    from django.core.cache import cache
-    from django.db.models import Max
-    from django.utils import translation
-
     latest = MonitoringEvent.objects.aggregate(m=Max("id"))["m"] or 0
     key = f"opendata:{SCHEMA_VERSION}:{k_value()}:{latest}:{translation.get_language()}"
     stats = cache.get(key)
@@ -241,13 +220,6 @@ def open_statistics() -> dict:
 
 def _open_statistics_build() -> dict:
     """Every open table for the closed quarters of the deal; a fixed number of queries."""
-    from django.utils import translation
-
-    from schakelteam.organisation.selectors import theme_list
-
-    from .dashboard import deal_of, kpi_list, regio_default
-    from .periods import today
-
     regio = regio_default()
     deal = deal_of(kpi_list(regio))
     quarters = open_quarters(quarter_of(deal.start), quarter_of(today()), limit=8)

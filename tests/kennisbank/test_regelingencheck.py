@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.conf import settings
-from django.test import override_settings
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -138,15 +136,6 @@ def test_an_advisor_link_opens_the_outcome_for_a_casus_facts(client):
     assert [m.regeling.title for m in response.context["result"].fitting] == ["Klein"]
 
 
-def test_an_invalid_scan_link_prefills_nothing_and_says_so(client):
-    small_only(title="Klein")
-
-    response = client.get(URL, {"scan": "not-a-token"})
-
-    assert response.status_code == 200
-    assert "De link naar de scan is niet meer geldig" in response.content.decode()
-
-
 def test_the_english_page_works_too(client):
     small_only(title="Klein")
 
@@ -195,12 +184,3 @@ def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
     }
     assert summary[1]["status"] == "maybe"
     assert summary[1]["deciding_questions"] == ["What is the legal form of your company?"]
-
-
-@override_settings(SCHAKELTEAM_RATE_LIMITS={**settings.SCHAKELTEAM_RATE_LIMITS, "token": "2/3600"})
-def test_guessing_scan_tokens_is_rate_limited(client):
-    small_only(title="Klein")
-
-    codes = [client.get(URL, {"scan": f"gok-{n}"}).status_code for n in range(3)]
-
-    assert codes == [200, 200, 429]

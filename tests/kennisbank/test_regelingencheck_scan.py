@@ -4,6 +4,7 @@ the same function), and a scan result link pre-fills the check without personal 
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from kennisbank.regelingencheck import regelingencheck_url_for_facts
 from scan.results import regelingen_for
@@ -49,11 +50,37 @@ def test_the_scan_result_and_the_check_agree_for_the_scan_facts(client, scan, re
 def test_a_scan_result_link_prefills_the_questionnaire(client, scan, regelingen):
     issued = magic_link_issue(purpose=LinkPurpose.SCAN_RESULT, subject_uuid=scan.uuid, days=30)
 
-    response = client.get("/regelingencheck/", {"scan": issued.raw_token})
+    response = client.get(reverse("scan:regelingencheck_prefilled", args=[issued.raw_token]))
 
     form = response.context["form"]
     assert response.context["from_scan"]
     assert 'value="5-10"' in response.content.decode()
     assert form["sector_sbi"].value() == "G"
     assert form["gemeente"].value() == "almere"
-    assert 'name="scan"' not in response.content.decode()  # the outcome URL carries only answers
+    assert 'action="/regelingencheck/"' in response.content.decode()  # answers only, no token
+
+
+def test_an_invalid_scan_link_prefills_nothing_and_says_so(client):
+    response = client.get(reverse("scan:regelingencheck_prefilled", args=["not-a-token"]))
+
+    assert response.status_code == 404
+    assert "regelingencheck" not in response.templates[0].name
+
+
+def test_guessing_scan_tokens_for_the_check_is_rate_limited(client, settings):
+    settings.SCHAKELTEAM_RATE_LIMITS = {**settings.SCHAKELTEAM_RATE_LIMITS, "token": "2/3600"}
+    codes = [
+        client.get(reverse("scan:regelingencheck_prefilled", args=[f"gok-{n}"])).status_code
+        for n in range(3)
+    ]
+
+    assert codes == [404, 404, 429]
+
+
+def test_the_scan_result_offers_the_prefilled_check(client, scan):
+    issued = magic_link_issue(purpose=LinkPurpose.SCAN_RESULT, subject_uuid=scan.uuid, days=30)
+
+    response = client.get(reverse("scan:result", args=[issued.raw_token]))
+
+    prefilled = reverse("scan:regelingencheck_prefilled", args=[issued.raw_token])
+    assert f'href="{prefilled}"' in response.content.decode()

@@ -93,6 +93,7 @@ EXPECTED: dict[str, tuple] = {
     "scan:consent": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405),
     "scan:intro": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "scan:result": (404, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404),
+    "scan:regelingencheck_prefilled": (404, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404),
     "scan:resume": (404, R, R, 404, 404, 404, 404, 404, 404, 404, 404),
     "scan:resume_link": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405),
     "scan:review": (R, R, R, R, R, R, R, R, R, R, R),
@@ -252,6 +253,7 @@ TOKEN_OF = {
     "scan:resume": "resume",
     "scan:result": "result",
     "scan:consent": "result",
+    "scan:regelingencheck_prefilled": "result",
     "scan:vervolgscan_from_result": "result",
     "scan:vervolgscan_start": "vervolgscan",
 }

@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 
+from kennisbank.importing import regelingen_export_json
+
 from ..opendata import CSV_COLUMNS, open_statistics, statistics_csv_rows, statistics_json
 
 
@@ -38,7 +40,5 @@ def open_data_json_view(request: HttpRequest) -> JsonResponse:
 
 @cache_control(public=True, max_age=600)
 def regelingen_json_view(request: HttpRequest) -> JsonResponse:
-    from kennisbank.importing import regelingen_export_json
-
     data = {"licence": "CC-BY-4.0", "regelingen": regelingen_export_json()}
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
