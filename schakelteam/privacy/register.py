@@ -1,7 +1,7 @@
 """Register of processing activities (AVG art. 30), generated from what the code does: the consent
 purposes of the cases app, the magic-link purposes, the retention settings and the roles.
 A purpose added in code without a description here shows up as "not described" (and fails
-tests/security/test_processing_register.py), so the register cannot silently drift."""
+tests/privacy/test_processing_register.py), so the register cannot silently drift."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,7 +119,7 @@ def consent_purpose_choices() -> list[tuple[str, str]]:
 
 
 def processing_activities() -> list[Activity]:
-    not_described = _("Not described yet: add it to schakelteam/register.py")
+    not_described = _("Not described yet: add it to schakelteam/privacy/register.py")
     activities = [
         Activity(
             key="scan",

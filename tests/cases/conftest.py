@@ -6,7 +6,7 @@ from django.utils import timezone
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.roles import Role
 from schakelteam.accounts.tokens import magic_link_issue
-from tests.schakelteam.factories import GemeenteFactory, PartnerFactory, ThemeFactory, UserFactory
+from tests.organisation.factories import GemeenteFactory, PartnerFactory, ThemeFactory, UserFactory
 
 from .factories import AdvisorFactory, PartnerContactFactory
 

@@ -7,7 +7,7 @@ from cases.constants import CasusOrigin, CasusStatus, ConsentChannel, ConsentPur
 from cases.models import Appointment, Casus, Company, Consent, ConsentText, Entrepreneur, Referral
 from schakelteam.accounts.roles import Role
 from schakelteam.organisation.models import Advisor, Mentor, PartnerContact
-from tests.schakelteam.factories import GemeenteFactory, PartnerFactory, UserFactory
+from tests.organisation.factories import GemeenteFactory, PartnerFactory, UserFactory
 
 
 class AdvisorFactory(factory.django.DjangoModelFactory):

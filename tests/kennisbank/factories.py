@@ -21,7 +21,7 @@ from kennisbank.models import (
     RegelingPage,
     StandardPage,
 )
-from tests.schakelteam.factories import GemeenteFactory
+from tests.organisation.factories import GemeenteFactory
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

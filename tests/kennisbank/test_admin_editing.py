@@ -16,7 +16,7 @@ from tests.kennisbank.factories import (
     StandardPageFactory,
     home_page_ensure,
 )
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

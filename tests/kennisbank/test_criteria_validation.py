@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import override
 
 from kennisbank.models import RegelingCriterion
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

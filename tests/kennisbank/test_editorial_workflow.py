@@ -11,7 +11,7 @@ from kennisbank.editorial import editorial_setup
 from kennisbank.models import NewsPage
 from schakelteam.accounts.roles import Role
 from tests.kennisbank.factories import NewsPageFactory, home_page_ensure, news_index_ensure
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.kennisbank.factories import RegelingIndexPageFactory
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_ready")]
 

@@ -18,7 +18,7 @@ from kennisbank.importing import (
 from kennisbank.models import RegelingCriterion, RegelingPage
 from tests.kennisbank.factories import RegelingIndexPageFactory
 from tests.kennisbank.regelingencheck_factories import site_ready  # noqa: F401
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_ready")]
 

@@ -23,7 +23,7 @@ from tests.kennisbank.factories import (
     news_index_ensure,
     question_index_ensure,
 )
-from tests.schakelteam.factories import GemeenteFactory, PartnerFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, PartnerFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from tests.kennisbank.factories import (
     RegelingPageFactory,
     home_page_ensure,
 )
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

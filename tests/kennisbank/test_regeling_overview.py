@@ -6,7 +6,7 @@ import pytest
 
 from kennisbank.constants import RegelingKind, RegelingLevel
 from tests.kennisbank.factories import RegelingIndexPageFactory, RegelingPageFactory
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from kennisbank.facts import FACTS
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_ready")]
 

@@ -12,7 +12,7 @@ from kennisbank.services import event_register
 from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
 from tests.kennisbank.factories import EventPageFactory
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

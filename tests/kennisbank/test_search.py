@@ -10,7 +10,7 @@ from tests.kennisbank.factories import (
     RegelingPageFactory,
     StandardPageFactory,
 )
-from tests.schakelteam.factories import ThemeFactory
+from tests.organisation.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from scan.demo_definition import BEDRIJFSSCAN, VERVOLGSCAN
 from scan.models import ScanDefinition, ScanResponse
 from scan.scoring import score_response
 from scan.selectors import definition_snapshot
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 SCALE = [
     ["1", "Slecht", 1],

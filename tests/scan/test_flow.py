@@ -8,7 +8,7 @@ from django.urls import reverse
 from scan.models import ScanAnswer, ScanResponse
 from schakelteam.events import EventKind
 from schakelteam.monitoring.models import MonitoringEvent
-from tests.schakelteam.factories import GemeenteFactory
+from tests.organisation.factories import GemeenteFactory
 
 from .factories import definition_published
 

@@ -15,7 +15,7 @@ from scan.translations import definition_translate
 from schakelteam.organisation.models import Theme
 from tests.helpers import staff_login
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 from .factories import definition_published, small_spec
 

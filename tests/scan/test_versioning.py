@@ -13,7 +13,7 @@ from scan.scoring import score_response
 from scan.selectors import definition_snapshot
 from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 from .factories import definition_published, small_spec
 

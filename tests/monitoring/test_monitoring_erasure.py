@@ -8,9 +8,8 @@ from django.db import IntegrityError, models, transaction
 from schakelteam.monitoring.dashboard import figures_build, kpi_list
 from schakelteam.monitoring.models import MonitoringEvent
 from schakelteam.monitoring.periods import period_parse
-
-from .factories import UserFactory
-from .factories_monitoring import monitoring_dataset
+from tests.monitoring.factories import monitoring_dataset
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -28,8 +28,8 @@ from tests.cases.factories import (
 )
 from tests.helpers import staff_login
 from tests.kennisbank.factories import EventPageFactory
+from tests.organisation.factories import GemeenteFactory, PartnerFactory, UserFactory
 from tests.scan.factories import definition_published, small_spec, submitted_scan
-from tests.schakelteam.factories import GemeenteFactory, PartnerFactory, UserFactory
 
 OUR_APPS = ("cases.", "scan.", "kennisbank.", "schakelteam.")
 ROLES = (

@@ -17,7 +17,7 @@ from schakelteam.accounts.models import MagicLink, PersonalDataAccess, SubjectTy
 from schakelteam.accounts.roles import Role
 from schakelteam.accounts.tokens import magic_link_issue
 from schakelteam.privacy.retention import retention_apply, retention_apply_task, retention_rules
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

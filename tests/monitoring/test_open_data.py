@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from schakelteam.events import EventKind
 from schakelteam.monitoring.opendata import CSV_COLUMNS, Entry, open_statistics, suppress
-
-from .factories import GemeenteFactory, RegioFactory
-from .factories_monitoring import MonitoringEventFactory, at
+from tests.monitoring.factories import MonitoringEventFactory, at
+from tests.organisation.factories import GemeenteFactory, RegioFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.roles import Role
 from schakelteam.privacy.register import consent_purpose_choices, processing_activities
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from django.urls import reverse
 from cases.models import Casus, Consent, Entrepreneur
 from scan.models import ScanAnswer, ScanResponse
 from tests.cases.conftest import intake_post_data
+from tests.organisation.factories import GemeenteFactory
 from tests.scan.factories import definition_published
-from tests.schakelteam.factories import GemeenteFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from schakelteam.accounts.audit import personal_data_access_for_subject, persona
 from schakelteam.accounts.models import AccessAction, PersonalDataAccess, SubjectType
 from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

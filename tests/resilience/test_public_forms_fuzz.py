@@ -25,8 +25,8 @@ from tests.kennisbank.factories import (
     RegelingPageFactory,
 )
 from tests.kennisbank.regelingencheck_factories import site_ready  # noqa: F401 (fixture)
+from tests.organisation.factories import GemeenteFactory, ThemeFactory
 from tests.scan.factories import definition_published
-from tests.schakelteam.factories import GemeenteFactory, ThemeFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_ready")]
 

@@ -11,9 +11,8 @@ from schakelteam.accounts.roles import Role
 from schakelteam.monitoring.models import RegionalIndicator
 from schakelteam.monitoring.regional_data import indicator_csv_check, indicator_csv_import
 from tests.helpers import staff_login
-
-from .factories import GemeenteFactory, RegioFactory, UserFactory
-from .factories_monitoring import RegionalIndicatorFactory
+from tests.monitoring.factories import RegionalIndicatorFactory
+from tests.organisation.factories import GemeenteFactory, RegioFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

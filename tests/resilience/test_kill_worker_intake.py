@@ -12,7 +12,7 @@ import pytest
 
 from cases.models import Casus, Consent
 from tests.cases.conftest import intake_post_data
-from tests.schakelteam.factories import GemeenteFactory
+from tests.organisation.factories import GemeenteFactory
 
 from .test_kill_worker import Browser, server, wait_until_up, worker_pids  # noqa: F401 (fixture)
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from .urls import STAFF_PREFIXES, all_paths
+from tests.helpers_urls import STAFF_PREFIXES, all_paths
 
 pytestmark = pytest.mark.django_db
 

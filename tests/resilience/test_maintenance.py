@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 
 from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from schakelteam.accounts.roles import Role
 from schakelteam.monitoring import reports
 from schakelteam.monitoring.models import QuarterlyReport
 from tests.helpers import staff_login
-
-from .factories import UserFactory
-from .factories_monitoring import monitoring_dataset
+from tests.monitoring.factories import monitoring_dataset
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 LIST = "/werkplek/monitoring/rapportages/"
@@ -110,7 +109,7 @@ def test_events_after_the_quarter_do_not_change_its_report(
 ):
     report = _create(client, django_capture_on_commit_callbacks, quarter="2025-Q1")
     before = report.figures
-    from .factories_monitoring import MonitoringEventFactory, at
+    from tests.monitoring.factories import MonitoringEventFactory, at
 
     MonitoringEventFactory(occurred_at=at(2025, 4, 1, 0), gemeente=data["gemeenten"][0], kvk="late")
     reports.quarterly_report_build(report_id=report.pk)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from schakelteam.accounts.models import SecurityAction, StaffSecurityEvent
 from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

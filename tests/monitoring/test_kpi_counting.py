@@ -6,8 +6,7 @@ from schakelteam.monitoring import kpis
 from schakelteam.monitoring.models import KpiDefinition
 from schakelteam.monitoring.periods import deal_period, period_parse
 from schakelteam.organisation.models import Gemeente
-
-from .factories_monitoring import monitoring_dataset
+from tests.monitoring.factories import monitoring_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +160,7 @@ def test_breakdowns_by_origin_size_sector_and_partner(data):
 def test_kpi_filters_are_validated(filters):
     from django.core.exceptions import ValidationError
 
-    from .factories_monitoring import KpiDefinitionFactory
+    from tests.monitoring.factories import KpiDefinitionFactory
 
     kpi = KpiDefinitionFactory.build(filters=filters)
     with pytest.raises(ValidationError):

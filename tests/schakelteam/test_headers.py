@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

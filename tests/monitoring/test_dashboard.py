@@ -9,9 +9,8 @@ from django.urls import reverse
 from schakelteam.accounts.roles import Role
 from schakelteam.events import EventKind
 from tests.helpers import staff_login
-
-from .factories import UserFactory
-from .factories_monitoring import MonitoringEventFactory, at, monitoring_dataset
+from tests.monitoring.factories import MonitoringEventFactory, at, monitoring_dataset
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/werkplek/monitoring/"

@@ -3,7 +3,7 @@
 import pytest
 
 from schakelteam.organisation.selectors import gemeente_for_postcode, postcode_normalise
-from tests.schakelteam.factories import GemeenteFactory
+from tests.organisation.factories import GemeenteFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from schakelteam.accounts.models import SecurityAction, StaffSecurityEvent
 from schakelteam.accounts.roles import Role
 from tests.helpers import staff_login
-from tests.schakelteam.factories import UserFactory
-
-from .urls import staff_paths
+from tests.helpers_urls import staff_paths
+from tests.organisation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from schakelteam.accounts.roles import Role
 from schakelteam.monitoring.models import QuarterlyReport
 from schakelteam.monitoring.regional_data import indicator_csv_check
 from tests.helpers import staff_login
-
-from .factories import GemeenteFactory, UserFactory
+from tests.organisation.factories import GemeenteFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 FUZZ = settings(

@@ -7,8 +7,7 @@ import factory
 
 from schakelteam.events import EventKind, company_key_for
 from schakelteam.monitoring.models import KpiDefinition, MonitoringEvent, RegionalIndicator
-
-from .factories import GemeenteFactory, RegioFactory
+from tests.organisation.factories import GemeenteFactory, RegioFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -65,7 +64,7 @@ class RegionalIndicatorFactory(factory.django.DjangoModelFactory):
 
 def monitoring_dataset() -> dict:
     """Two quarters of 2025, three gemeenten; the expected figures are worked out by hand in tests."""
-    from .factories import PartnerFactory
+    from tests.organisation.factories import PartnerFactory
 
     regio = RegioFactory()
     almere = GemeenteFactory(slug="almere", name="Almere", regio=regio)
