@@ -11,13 +11,12 @@ from tests.organisation.factories import GemeenteFactory, PartnerFactory, ThemeF
 from .factories import AdvisorFactory, PartnerContactFactory
 
 
-@pytest.fixture(autouse=True)
-def _on_commit_runs_at_once(monkeypatch):
-    """Tests run inside one transaction that never commits; run on_commit work (mail, monitoring)
-    straight away, as it would run right after the real commit."""
-    from django.db import transaction
-
-    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what the block scheduled for after its commit (mails, monitoring
+    events) when it ends, as the real commit would: each test runs in a transaction that never
+    commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -42,27 +42,32 @@ def test_the_losing_coordinator_is_told_in_the_page(client, coordinator, advisor
     assert casus.advisor == advisor_a
 
 
-def test_assignment_mails_the_advisor(advisor_a):
-    handling.casus_assign(casus=CasusFactory(), advisor=advisor_a)
+def test_assignment_mails_the_advisor(advisor_a, committed):
+    with committed():
+        handling.casus_assign(casus=CasusFactory(), advisor=advisor_a)
     assert mail.outbox[-1].to == [advisor_a.user.email]
 
 
-def test_first_contact_after_the_deadline_is_counted_as_after_sla(advisor_a):
+def test_first_contact_after_the_deadline_is_counted_as_after_sla(advisor_a, committed):
     casus = CasusFactory(
         advisor=advisor_a, status="toegewezen", sla_due=timezone.now() - datetime.timedelta(hours=1)
     )
     assert casus.is_overdue
-    handling.casus_contact_record(casus=casus)
+    with committed():
+        handling.casus_contact_record(casus=casus)
     event = MonitoringEvent.objects.get(kind=EventKind.FIRST_CONTACT)
     assert event.outcome == "after_sla"
     casus.refresh_from_db()
     assert casus.status == CasusStatus.CONTACT_GELEGD and not casus.is_overdue
 
 
-def test_an_appointment_mails_an_ics_invitation_to_both_sides(advisor_a):
+def test_an_appointment_mails_an_ics_invitation_to_both_sides(advisor_a, committed):
     casus = CasusFactory(advisor=advisor_a, status="toegewezen")
     starts = timezone.now() + datetime.timedelta(days=2)
-    handling.appointment_plan(casus=casus, kind="video", starts_at=starts, location="https://meet")
+    with committed():
+        handling.appointment_plan(
+            casus=casus, kind="video", starts_at=starts, location="https://meet"
+        )
     assert {m.to[0] for m in mail.outbox} == {casus.entrepreneur.email, advisor_a.user.email}
     ics = mail.outbox[0].attachments[0]
     assert ics[2] == "text/calendar" and "BEGIN:VEVENT" in str(ics[1])
@@ -84,11 +89,12 @@ def test_the_ics_download_is_a_calendar_file(client, advisor_a):
     assert b"BEGIN:VCALENDAR" in response.content
 
 
-def test_advice_records_the_regelingen_offered(advisor_a, themes):
+def test_advice_records_the_regelingen_offered(advisor_a, themes, committed):
     casus = CasusFactory(advisor=advisor_a, status="toegewezen")
     casus.themes.set(themes)
     regeling = RegelingPageFactory()
-    advice = handling.advice_record(casus=casus, text="Doe dit.", regelingen=[regeling])
+    with committed():
+        advice = handling.advice_record(casus=casus, text="Doe dit.", regelingen=[regeling])
     assert list(advice.regelingen.all()) == [regeling]
     event = MonitoringEvent.objects.get(kind=EventKind.ADVICE_GIVEN)
     assert sorted(event.theme_slugs) == ["financiering", "personeel"]
@@ -111,21 +117,23 @@ def test_the_referral_page_says_it_cannot_be_sent_without_consent(client, adviso
     assert not casus.referrals.exists()
 
 
-def test_a_referral_to_a_mentor_mails_the_mentor(advisor_a):
+def test_a_referral_to_a_mentor_mails_the_mentor(advisor_a, committed):
     casus = CasusFactory(
         advisor=advisor_a,
         status="toegewezen",
         consents=[ConsentPurpose.CONTACT, ConsentPurpose.SHARE_WITH_PARTNER],
     )
     mentor = MentorFactory()
-    referrals.referral_create(casus=casus, mentor=mentor, reason="Ervaren bakker")
+    with committed():
+        referrals.referral_create(casus=casus, mentor=mentor, reason="Ervaren bakker")
     assert mail.outbox[-1].to == [mentor.email]
     assert casus.entrepreneur.name in mail.outbox[-1].body
 
 
-def test_a_closed_casus_cannot_be_changed(advisor_a):
+def test_a_closed_casus_cannot_be_changed(advisor_a, committed):
     casus = CasusFactory(advisor=advisor_a, status="toegewezen")
-    handling.casus_close(casus=casus, outcome="geen_behoefte")
+    with committed():
+        handling.casus_close(casus=casus, outcome="geen_behoefte")
     casus.refresh_from_db()
     assert casus.status == CasusStatus.GESLOTEN
     with pytest.raises(InvalidTransition):
@@ -133,9 +141,10 @@ def test_a_closed_casus_cannot_be_changed(advisor_a):
     assert MonitoringEvent.objects.get(kind=EventKind.CASE_CLOSED).outcome == "geen_behoefte"
 
 
-def test_answering_a_question_mails_the_answer_and_counts_it(advisor_a):
+def test_answering_a_question_mails_the_answer_and_counts_it(advisor_a, committed):
     casus = CasusFactory(advisor=advisor_a, status="toegewezen", origin="question")
-    handling.question_answer(casus=casus, answer="Kijk bij de KvK.")
+    with committed():
+        handling.question_answer(casus=casus, answer="Kijk bij de KvK.")
     assert "Kijk bij de KvK." in mail.outbox[-1].body
     assert MonitoringEvent.objects.filter(kind=EventKind.QUESTION_ANSWERED).count() == 1
 

@@ -24,7 +24,7 @@ def _link_in(message) -> str:
 
 
 def test_an_entrepreneur_goes_from_scan_to_a_closed_case_and_withdraws_consent(
-    client, scan_submitted, themes, coordinator, advisor_a, partner, partner_contact
+    client, scan_submitted, themes, coordinator, advisor_a, partner, partner_contact, committed
 ):
     scan, scan_token = scan_submitted
     regeling = RegelingPageFactory(title="MKB-krediet")
@@ -36,15 +36,16 @@ def test_an_entrepreneur_goes_from_scan_to_a_closed_case_and_withdraws_consent(
     assert page.context["form"].initial["size_class"] == "5-10"
     assert "consent_share_scan" in page.context["form"].fields
 
-    response = client.post(
-        url,
-        intake_post_data(
-            themes=[str(themes[0].pk)],
-            consent_share_scan="on",
-            consent_research="on",
-            consent_share_with_partner="on",
-        ),
-    )
+    with committed():
+        response = client.post(
+            url,
+            intake_post_data(
+                themes=[str(themes[0].pk)],
+                consent_share_scan="on",
+                consent_research="on",
+                consent_share_with_partner="on",
+            ),
+        )
     assert response.status_code == 302
     casus = Casus.objects.get()
     assert casus.scan == scan and casus.origin == "scan"
@@ -57,10 +58,11 @@ def test_an_entrepreneur_goes_from_scan_to_a_closed_case_and_withdraws_consent(
     staff_login(client, coordinator)
     queue = client.get(reverse("cases:queue"))
     assert queue.context["rows"][0]["suggestions"][0].advisor == advisor_a
-    client.post(
-        reverse("cases:casus_assign", args=[casus.uuid]),
-        {"advisor": advisor_a.pk, "next": "queue"},
-    )
+    with committed():
+        client.post(
+            reverse("cases:casus_assign", args=[casus.uuid]),
+            {"advisor": advisor_a.pk, "next": "queue"},
+        )
     casus.refresh_from_db()
     assert casus.advisor == advisor_a and casus.status == CasusStatus.TOEGEWEZEN
     assert any(advisor_a.user.email in m.to for m in mail.outbox)
@@ -70,45 +72,51 @@ def test_an_entrepreneur_goes_from_scan_to_a_closed_case_and_withdraws_consent(
     detail = client.get(reverse("cases:casus_detail", args=[casus.uuid]))
     assert detail.context["scan"] == scan
     mail.outbox.clear()
-    client.post(
-        reverse("cases:appointment_create", args=[casus.uuid]),
-        {
-            "appointment-kind": "on_site",
-            "appointment-starts_at": "2030-03-04T10:00",
-            "appointment-duration_minutes": "60",
-            "appointment-location": "Stationsplein 1, Almere",
-        },
-    )
+    with committed():
+        client.post(
+            reverse("cases:appointment_create", args=[casus.uuid]),
+            {
+                "appointment-kind": "on_site",
+                "appointment-starts_at": "2030-03-04T10:00",
+                "appointment-duration_minutes": "60",
+                "appointment-location": "Stationsplein 1, Almere",
+            },
+        )
     assert any(a[0] == "afspraak.ics" for m in mail.outbox for a in m.attachments)
     appointment = casus.appointments.get()
-    client.post(reverse("cases:appointment_held", args=[appointment.uuid]))
-    client.post(
-        reverse("cases:advice_create", args=[casus.uuid]),
-        {"advice-text": "Vraag het MKB-krediet aan.", "advice-regelingen": [regeling.pk]},
-    )
-    client.post(
-        reverse("cases:referral_create", args=[casus.uuid]),
-        {"partner": partner.pk, "reason": "Begeleiding bij de aanvraag."},
-    )
+    with committed():
+        client.post(reverse("cases:appointment_held", args=[appointment.uuid]))
+        client.post(
+            reverse("cases:advice_create", args=[casus.uuid]),
+            {"advice-text": "Vraag het MKB-krediet aan.", "advice-regelingen": [regeling.pk]},
+        )
+        client.post(
+            reverse("cases:referral_create", args=[casus.uuid]),
+            {"partner": partner.pk, "reason": "Begeleiding bij de aanvraag."},
+        )
     referral = casus.referrals.get()
     assert any(partner_contact.user.email in m.to for m in mail.outbox)
 
     # The partner accepts and reports the outcome.
     staff_login(client, partner_contact.user)
     assert client.get(reverse("cases:partner_portal")).status_code == 200
-    client.post(
-        reverse("cases:referral_respond", args=[referral.uuid]), {"respond-decision": "accept"}
-    )
-    client.post(
-        reverse("cases:referral_outcome", args=[referral.uuid]),
-        {"outcome-outcome": "regeling_applied", "outcome-note": "Aanvraag ingediend."},
-    )
+    with committed():
+        client.post(
+            reverse("cases:referral_respond", args=[referral.uuid]), {"respond-decision": "accept"}
+        )
+        client.post(
+            reverse("cases:referral_outcome", args=[referral.uuid]),
+            {"outcome-outcome": "regeling_applied", "outcome-note": "Aanvraag ingediend."},
+        )
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.COMPLETED
 
     # The advisor closes.
     staff_login(client, advisor_a.user)
-    client.post(reverse("cases:casus_close", args=[casus.uuid]), {"close-outcome": "doorverwezen"})
+    with committed():
+        client.post(
+            reverse("cases:casus_close", args=[casus.uuid]), {"close-outcome": "doorverwezen"}
+        )
     casus.refresh_from_db()
     assert casus.status == CasusStatus.AFGEROND
 
@@ -135,7 +143,8 @@ def test_an_entrepreneur_goes_from_scan_to_a_closed_case_and_withdraws_consent(
     withdraw_url = mine.context["request"].path + "toestemming-intrekken/"
     client.post(withdraw_url, {"purpose": "share_scan"})
     assert not casus.entrepreneur.consents.filter(purpose="share_scan", withdrawn_at=None).exists()
-    client.post(withdraw_url, {"purpose": "contact"})
+    with committed():
+        client.post(withdraw_url, {"purpose": "contact"})
 
     person = Entrepreneur.objects.get()
     assert person.name == "" and person.email == "" and person.anonymised_at

@@ -68,9 +68,9 @@ def _intake() -> None:
     )
 
 
-def test_a_staff_notification_that_fails_is_retried_and_delivered(tasks, advisor_a):
+def test_a_staff_notification_that_fails_is_retried_and_delivered(tasks, advisor_a, committed):
     casus = CasusFactory()
-    with mail_server_down_for(1):
+    with mail_server_down_for(1), committed():
         handling.casus_assign(casus=casus, advisor=advisor_a)
     assert [m.to for m in mail.outbox] == [[advisor_a.user.email]]
     assert ("mail_deliver", TaskResultStatus.FAILED) in tasks["finished"]
@@ -78,9 +78,9 @@ def test_a_staff_notification_that_fails_is_retried_and_delivered(tasks, advisor
 
 
 def test_a_confirmation_with_a_personal_link_is_retried_and_its_token_is_never_stored(
-    tasks, coordinator
+    tasks, coordinator, committed
 ):
-    with mail_server_down_for(2):
+    with mail_server_down_for(2), committed():
         _intake()
     confirmation = next(m for m in mail.outbox if m.to == ["fatima@bakkerij.example"])
     token = re.search(r"/mijn-gegevens/([^/\s]+)/", confirmation.body).group(1)
@@ -93,10 +93,10 @@ def test_a_confirmation_with_a_personal_link_is_retried_and_its_token_is_never_s
 
 @override_settings(SCHAKELTEAM_MAIL_MAX_ATTEMPTS=3)
 def test_a_closing_mail_that_never_goes_out_leaves_failed_tasks_not_silence(
-    tasks, advisor_a, caplog
+    tasks, advisor_a, caplog, committed
 ):
     casus = CasusFactory(advisor=advisor_a, status="toegewezen")
-    with mail_server_down_for(99):
+    with mail_server_down_for(99), committed():
         handling.casus_close(casus=casus, outcome="geholpen")
     assert mail.outbox == []
     assert tasks["finished"].count(("mail_status", TaskResultStatus.FAILED)) == 3

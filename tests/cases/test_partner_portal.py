@@ -14,14 +14,15 @@ from .factories import ReferralFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_declining_needs_a_reason(client, partner, partner_contact):
+def test_declining_needs_a_reason(client, partner, partner_contact, committed):
     referral = ReferralFactory(partner=partner)
     staff_login(client, partner_contact.user)
     url = reverse("cases:referral_respond", args=[referral.uuid])
     client.post(url, {"respond-decision": "decline", "respond-reason": ""})
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.SENT
-    client.post(url, {"respond-decision": "decline", "respond-reason": "Geen capaciteit."})
+    with committed():
+        client.post(url, {"respond-decision": "decline", "respond-reason": "Geen capaciteit."})
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DECLINED
     assert MonitoringEvent.objects.get(kind=EventKind.REFERRAL_DECLINED).partner == partner
@@ -39,12 +40,14 @@ def test_an_outcome_can_only_follow_an_acceptance(client, partner, partner_conta
     assert referral.status == ReferralStatus.SENT
 
 
-def test_an_answered_referral_cannot_be_answered_again(client, partner, partner_contact):
+def test_an_answered_referral_cannot_be_answered_again(client, partner, partner_contact, committed):
     referral = ReferralFactory(partner=partner)
     staff_login(client, partner_contact.user)
     url = reverse("cases:referral_respond", args=[referral.uuid])
-    client.post(url, {"respond-decision": "accept"})
-    client.post(url, {"respond-decision": "decline", "respond-reason": "toch niet"})
+    with committed():
+        client.post(url, {"respond-decision": "accept"})
+    with committed():
+        client.post(url, {"respond-decision": "decline", "respond-reason": "toch niet"})
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ACCEPTED
     assert MonitoringEvent.objects.filter(kind=EventKind.REFERRAL_ACCEPTED).count() == 1

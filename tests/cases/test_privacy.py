@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def busy_casus(advisor_a, partner, scan_submitted):
+def busy_casus(advisor_a, partner, scan_submitted, committed):
     scan, _ = scan_submitted
     referral = ReferralFactory(
         partner=partner,
@@ -36,11 +36,12 @@ def busy_casus(advisor_a, partner, scan_submitted):
     casus = referral.casus
     consent_give(casus.entrepreneur, ConsentPurpose.RESEARCH)
     AppointmentFactory(casus=casus, location="Kerkstraat 1")
-    handling.note_add(casus=casus, text="Karin belt terug.")
-    handling.advice_record(
-        casus=casus, text="Karin: stage via school.", regelingen=[RegelingPageFactory()]
-    )
-    handling.casus_contact_record(casus=casus)
+    with committed():
+        handling.note_add(casus=casus, text="Karin belt terug.")
+        handling.advice_record(
+            casus=casus, text="Karin: stage via school.", regelingen=[RegelingPageFactory()]
+        )
+        handling.casus_contact_record(casus=casus)
     return casus
 
 
@@ -61,10 +62,13 @@ def test_the_json_export_contains_everything_held_about_the_person(client, busy_
     assert data["scans"][0]["uuid"] == str(busy_casus.scan.uuid)
 
 
-def test_withdrawing_the_contact_consent_anonymises_everything_history_included(busy_casus):
+def test_withdrawing_the_contact_consent_anonymises_everything_history_included(
+    busy_casus, committed
+):
     events_before = list(MonitoringEvent.objects.order_by("pk").values())
     consent = busy_casus.entrepreneur.consents.get(purpose="contact")
-    consent_withdraw(consent=consent)
+    with committed():
+        consent_withdraw(consent=consent)
 
     person = Entrepreneur.objects.get()
     assert (person.name, person.email, person.phone) == ("", "", "")
@@ -85,6 +89,7 @@ def test_withdrawing_the_contact_consent_anonymises_everything_history_included(
     for row in busy_casus.referrals.model.history.all().values():
         assert "Karin" not in str(row)
     # Existing monitoring events are untouched; only the closing of the open case was added.
+    assert {e["kind"] for e in events_before} == {"advice_given", "first_contact"}
     after = list(MonitoringEvent.objects.order_by("pk").values())
     assert after[: len(events_before)] == events_before
     assert [e["kind"] for e in after[len(events_before) :]] == ["case_closed"]
