@@ -11,12 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Appointment, Casus, Consent, ConsentText, Entrepreneur, Referral
+from scan.models import ScanResponse
+from scan.selectors import scan_company_facts
 from schakelteam.accounts.audit import personal_data_access_for_subject
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.models import AccessAction, SubjectType
 from schakelteam.accounts.roles import Role, role_of
 from schakelteam.accounts.tokens import magic_link_resolve
 from schakelteam.organisation.models import Advisor, Mentor
+from schakelteam.organisation.selectors import theme_list
 
 from .constants import OPEN_STATUSES, CasusStatus, ConsentPurpose, ReferralStatus
 
@@ -117,6 +120,22 @@ def casus_scan_visible(*, casus: Casus) -> bool:
     return casus.scan_id is not None and consent_is_given(
         entrepreneur=casus.entrepreneur, purpose=ConsentPurpose.SHARE_SCAN
     )
+
+
+def casus_for_satisfaction_link(raw_token: str) -> Casus:
+    """The casus behind the link in the closing e-mail; TokenError or Casus.DoesNotExist."""
+    link = magic_link_resolve(purpose=LinkPurpose.SATISFACTION, raw_token=raw_token)
+    return Casus.objects.get(uuid=link.subject_uuid)
+
+
+def intake_initial_from_scan(scan: ScanResponse) -> dict[str, Any]:
+    """A conversation request filled in from the scan: size, sector and the themes it needs."""
+    needed = scan_company_facts(scan).needed_themes
+    return {
+        "size_class": scan.size_class,
+        "sbi_section": scan.sbi_section,
+        "themes": sorted(theme_list().filter(slug__in=needed).values_list("pk", flat=True)),
+    }
 
 
 def entrepreneur_for_token(raw_token: str) -> Entrepreneur:

@@ -1,5 +1,6 @@
 """Reads of the kennisbank: every overview and page context is built here, in a fixed number of queries."""
 
+import datetime
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
@@ -12,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from kennisbank.constants import RegelingLevel
+from kennisbank.eligibility import CLOSING_SOON_DAYS, today_amsterdam
 from kennisbank.facts import FACTS, PHASES
 from kennisbank.forms import RegelingFilterForm, SimpleFilterForm
 from kennisbank.models import (
@@ -102,10 +104,22 @@ def _source_root(index: Page) -> Page:
 
 
 def regeling_list(
-    *, filters: Mapping[str, Any], root: Page | None = None
+    *,
+    filters: Mapping[str, Any] | None = None,
+    root: Page | None = None,
+    published: bool = True,
 ) -> QuerySet[RegelingPage]:
-    """Live regelingen in the default language matching `filters` (keys of RegelingFilterForm)."""
-    qs = RegelingPage.objects.live().public().filter(locale=_default_locale())
+    """The regelingen that are live and offered: published, public, in the default language (the
+    pages that hold the criteria). The overview, the regelingencheck, the advice form, the editors'
+    report and the open-data export all start here.
+
+    `published=False` adds drafts (the import, `export_regelingen --all`); `root` keeps those under
+    an overview page; `filters` are the keys of RegelingFilterForm.
+    """
+    filters = filters or {}
+    qs = RegelingPage.objects.filter(locale=_default_locale())
+    if published:
+        qs = qs.live().public()
     if root is not None:
         qs = qs.descendant_of(root)
     through_themes = RegelingPage.themes.through.objects
@@ -128,6 +142,22 @@ def regeling_list(
             Q(closes_on__isnull=True) | Q(closes_on__gte=today)
         )
     return qs.order_by("title", "pk")
+
+
+def regelingen_attention(*, today: datetime.date | None = None) -> dict[str, QuerySet]:
+    """Live regelingen closing within 30 days, closed ones still published, ones not checked lately."""
+    today = today or today_amsterdam()
+    stale_before = today - datetime.timedelta(days=settings.SCHAKELTEAM_REGELING_CHECK_STALE_DAYS)
+    live = regeling_list().order_by("closes_on", "title")
+    return {
+        "closing_soon": live.filter(
+            closes_on__gte=today, closes_on__lte=today + datetime.timedelta(days=CLOSING_SOON_DAYS)
+        ),
+        "closed_published": live.filter(closes_on__lt=today),
+        "stale": live.filter(
+            Q(facts_checked_on__isnull=True) | Q(facts_checked_on__lt=stale_before)
+        ).order_by("facts_checked_on", "title"),
+    }
 
 
 def regeling_overview(*, index: Page, params: Mapping) -> dict:

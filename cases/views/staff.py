@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from scan.selectors import scan_result
 from schakelteam.accounts.models import AccessAction
 from schakelteam.accounts.roles import Role, role_of
 
@@ -117,6 +118,7 @@ def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "casus": casus,
         "timeline": selectors.casus_timeline(casus=casus),
         "scan": scan,
+        "scan_result": scan_result(scan, with_answers=True) if scan else None,
         "consents": entrepreneur.consents.filter(withdrawn_at__isnull=True).select_related("text"),
         "appointments": casus.appointments.all(),
         "referrals": casus.referrals.select_related("partner", "mentor"),

@@ -38,6 +38,12 @@ def gemeente_for_postcode_digits(digits: int) -> Gemeente | None:
     return None
 
 
+def gemeente_province(slug: str) -> str:
+    """The province of the gemeente with `slug` ("" when unknown)."""
+    found = Gemeente.objects.filter(slug=slug).values_list("regio__province", flat=True).first()
+    return found or ""
+
+
 def theme_list() -> QuerySet[Theme]:
     """Themes in the default language: the ones every other model links to.
 
