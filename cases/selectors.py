@@ -45,6 +45,22 @@ def casus_list(*, user: User) -> QuerySet[Casus]:
             return qs.none()
 
 
+def casus_search(*, user: User, status: str = "", q: str = "") -> QuerySet[Casus]:
+    """The casussen `user` may see, in `status` when given, matching `q` on company, person,
+    KvK number or question."""
+    casussen = casus_list(user=user)
+    if status:
+        casussen = casussen.filter(status=status)
+    if q:
+        casussen = casussen.filter(
+            Q(company__name__icontains=q)
+            | Q(entrepreneur__name__icontains=q)
+            | Q(company__kvk_nummer=q)
+            | Q(question__icontains=q)
+        )
+    return casussen
+
+
 def referral_list(*, user: User) -> QuerySet[Referral]:
     """Every referral `user` may see: a partner contact only those to their own organisation."""
     qs = Referral.objects.select_related(
@@ -109,6 +125,20 @@ def consent_texts_active() -> dict[str, ConsentText]:
     return {t.purpose: t for t in ConsentText.objects.filter(is_active=True)}
 
 
+def consent_history(*, entrepreneur: Entrepreneur) -> QuerySet[Consent]:
+    """Every consent the entrepreneur gave, withdrawn ones too, newest first."""
+    return entrepreneur.consents.select_related("text").order_by("-given_at")
+
+
+def consents_in_force(*, entrepreneur: Entrepreneur) -> QuerySet[Consent]:
+    """The consents not withdrawn, in the order they were given."""
+    return entrepreneur.consents.filter(withdrawn_at__isnull=True).select_related("text")
+
+
+def consent_active(*, entrepreneur: Entrepreneur, purpose: str) -> Consent | None:
+    return consents_in_force(entrepreneur=entrepreneur).filter(purpose=purpose).first()
+
+
 def consent_is_given(*, entrepreneur: Entrepreneur, purpose: str) -> bool:
     return Consent.objects.filter(
         entrepreneur=entrepreneur, purpose=purpose, withdrawn_at__isnull=True
@@ -142,6 +172,15 @@ def entrepreneur_for_token(raw_token: str) -> Entrepreneur:
     """The entrepreneur of a /mijn-gegevens/ link; raises TokenError or Entrepreneur.DoesNotExist."""
     link = magic_link_resolve(purpose=LinkPurpose.MIJN_GEGEVENS, raw_token=raw_token)
     return Entrepreneur.objects.get(uuid=link.subject_uuid, anonymised_at__isnull=True)
+
+
+def entrepreneur_casussen(*, entrepreneur: Entrepreneur) -> list[Casus]:
+    """Everything /mijn-gegevens/ shows of each of the entrepreneur's casussen, in a few queries."""
+    return list(
+        entrepreneur.casussen.select_related("company__gemeente", "scan").prefetch_related(
+            "themes", "appointments", "referrals__partner", "referrals__mentor"
+        )
+    )
 
 
 def casus_timeline(*, casus: Casus) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from kennisbank.models import (
     NewsPage,
     QuestionPage,
     RegelingPage,
+    StandardPage,
 )
 from schakelteam.organisation.constants import PartnerKind, SbiSection
 from schakelteam.organisation.models import Gemeente, Partner, Theme
@@ -301,6 +302,43 @@ def partner_groups() -> list[tuple[str, list[Partner]]]:
         (kind_labels.get(kind, kind), list(group))
         for kind, group in groupby(partners, key=lambda p: p.kind)
     ]
+
+
+def event_page_list() -> QuerySet[EventPage]:
+    """Every event page, published or not, in every language (the organiser's export)."""
+    return EventPage.objects.all()
+
+
+# Search -----------------------------------------------------------------------------------
+
+# URL value -> page type of the search filter.
+SEARCH_TYPES = {
+    "regeling": RegelingPage,
+    "vraag": QuestionPage,
+    "praktijkverhaal": BestPracticePage,
+    "bijeenkomst": EventPage,
+    "nieuws": NewsPage,
+    "pagina": StandardPage,
+}
+
+
+def _searchable_pages(active: Locale) -> QuerySet[Page]:
+    """Pages in the reader's language, plus the Dutch ones not (yet) translated into it."""
+    pages = Page.objects.live().public()
+    default = _default_locale()
+    if active.pk == default.pk:
+        return pages.filter(locale=active)
+    translated = list(pages.filter(locale=active).values_list("translation_key", flat=True))
+    untranslated = pages.filter(locale=default).exclude(translation_key__in=translated)
+    return pages.filter(locale=active) | untranslated
+
+
+def page_search(*, terms: str, kind: str, locale: Locale):
+    """Full-text search over the pages a reader of `locale` sees; `kind` a key of SEARCH_TYPES."""
+    pages = _searchable_pages(locale)
+    if model := SEARCH_TYPES.get(kind):
+        pages = pages.type(model)
+    return pages.specific().search(terms)
 
 
 # Home -------------------------------------------------------------------------------------

@@ -130,16 +130,12 @@ def _entrepreneur(token: str) -> Entrepreneur:
 def mijn_gegevens_view(request: HttpRequest, token: str) -> HttpResponse:
     entrepreneur = _entrepreneur(token)
     link = magic_link_resolve(purpose=LinkPurpose.MIJN_GEGEVENS, raw_token=token)
-    casussen = list(
-        entrepreneur.casussen.select_related("company__gemeente", "scan").prefetch_related(
-            "themes", "appointments", "referrals__partner", "referrals__mentor"
-        )
-    )
+    casussen = selectors.entrepreneur_casussen(entrepreneur=entrepreneur)
     context = {
         "entrepreneur": entrepreneur,
         "companies": entrepreneur.companies.select_related("gemeente"),
         "casussen": casussen,
-        "consents": entrepreneur.consents.select_related("text").order_by("-given_at"),
+        "consents": selectors.consent_history(entrepreneur=entrepreneur),
         "accesses": selectors.entrepreneur_access_log(entrepreneur=entrepreneur, casussen=casussen),
         "access_log_days": settings.SCHAKELTEAM_ACCESS_LOG_RETENTION_DAYS,
         "token": token,
@@ -165,7 +161,7 @@ def mijn_gegevens_export_view(request: HttpRequest, token: str) -> HttpResponse:
 def mijn_gegevens_withdraw_view(request: HttpRequest, token: str) -> HttpResponse:
     entrepreneur = _entrepreneur(token)
     purpose = request.POST.get("purpose", "")
-    consent = entrepreneur.consents.filter(purpose=purpose, withdrawn_at__isnull=True).first()
+    consent = selectors.consent_active(entrepreneur=entrepreneur, purpose=purpose)
     if consent is None or purpose not in ConsentPurpose.values:
         messages.error(request, _("That permission was already withdrawn."))
         return redirect("cases:mijn_gegevens", token=token)

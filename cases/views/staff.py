@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -89,18 +88,13 @@ def workspace_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def casus_list_view(request: HttpRequest) -> HttpResponse:
     _require(request, CASUS_ROLES)
-    casussen = selectors.casus_list(user=request.user)
     form = CasusFilterForm(request.GET)
-    if form.is_valid():
-        if status := form.cleaned_data["status"]:
-            casussen = casussen.filter(status=status)
-        if q := form.cleaned_data["q"].strip():
-            casussen = casussen.filter(
-                Q(company__name__icontains=q)
-                | Q(entrepreneur__name__icontains=q)
-                | Q(company__kvk_nummer=q)
-                | Q(question__icontains=q)
-            )
+    filters = (
+        {"status": form.cleaned_data["status"], "q": form.cleaned_data["q"].strip()}
+        if form.is_valid()
+        else {}
+    )
+    casussen = selectors.casus_search(user=request.user, **filters)
     page = Paginator(casussen, 25).get_page(request.GET.get("pagina"))
     return render(request, "cases/casus_list.html", {"page": page, "form": form})
 
@@ -119,7 +113,7 @@ def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "timeline": selectors.casus_timeline(casus=casus),
         "scan": scan,
         "scan_result": scan_result(scan, with_answers=True) if scan else None,
-        "consents": entrepreneur.consents.filter(withdrawn_at__isnull=True).select_related("text"),
+        "consents": selectors.consents_in_force(entrepreneur=entrepreneur),
         "appointments": casus.appointments.all(),
         "referrals": casus.referrals.select_related("partner", "mentor"),
         "referral_allowed": referral_allowed,
