@@ -10,7 +10,15 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Appointment, Casus, Consent, ConsentText, Entrepreneur, Referral
+from cases.models import (
+    Appointment,
+    Casus,
+    Company,
+    Consent,
+    ConsentText,
+    Entrepreneur,
+    Referral,
+)
 from scan.models import ScanResponse
 from scan.selectors import scan_company_facts
 from schakelteam.accounts.audit import personal_data_access_for_subject
@@ -172,6 +180,10 @@ def entrepreneur_for_token(raw_token: str) -> Entrepreneur:
     """The entrepreneur of a /mijn-gegevens/ link; raises TokenError or Entrepreneur.DoesNotExist."""
     link = magic_link_resolve(purpose=LinkPurpose.MIJN_GEGEVENS, raw_token=raw_token)
     return Entrepreneur.objects.get(uuid=link.subject_uuid, anonymised_at__isnull=True)
+
+
+def entrepreneur_companies(*, entrepreneur: Entrepreneur) -> QuerySet[Company]:
+    return entrepreneur.companies.select_related("gemeente")
 
 
 def entrepreneur_casussen(*, entrepreneur: Entrepreneur) -> list[Casus]:

@@ -153,8 +153,9 @@ def regelingen_match(
 ) -> MatchResult:
     """The public entry point: which live regelingen fit these facts, and why.
 
-    An integer fact may be an int or a (low, high|None) range. A fixed number of queries whatever the number of regelingen; pass `rules` (from
-    `regelingen_rules_load()`) and `labels` to reuse data a view already loaded."""
+    An integer fact may be an int or a (low, high|None) range. A fixed number of queries whatever
+    the number of regelingen; pass `rules` (from `regelingen_rules_load()`) and `labels` to reuse
+    data a view already loaded."""
     items = rules if rules is not None else regelingen_rules_load(regelingen)
     return regelingen_evaluate(
         items,

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail.search.backends.base import BaseSearchResults
 
 from kennisbank.constants import RegelingLevel
 from kennisbank.eligibility import CLOSING_SOON_DAYS, today_amsterdam
@@ -333,7 +334,7 @@ def _searchable_pages(active: Locale) -> QuerySet[Page]:
     return pages.filter(locale=active) | untranslated
 
 
-def page_search(*, terms: str, kind: str, locale: Locale):
+def page_search(*, terms: str, kind: str, locale: Locale) -> BaseSearchResults:
     """Full-text search over the pages a reader of `locale` sees; `kind` a key of SEARCH_TYPES."""
     pages = _searchable_pages(locale)
     if model := SEARCH_TYPES.get(kind):

@@ -133,7 +133,7 @@ def mijn_gegevens_view(request: HttpRequest, token: str) -> HttpResponse:
     casussen = selectors.entrepreneur_casussen(entrepreneur=entrepreneur)
     context = {
         "entrepreneur": entrepreneur,
-        "companies": entrepreneur.companies.select_related("gemeente"),
+        "companies": selectors.entrepreneur_companies(entrepreneur=entrepreneur),
         "casussen": casussen,
         "consents": selectors.consent_history(entrepreneur=entrepreneur),
         "accesses": selectors.entrepreneur_access_log(entrepreneur=entrepreneur, casussen=casussen),
