@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from cases.models import Casus
-from kennisbank.models import RegelingPage
+from kennisbank.selectors import regeling_list
 from schakelteam.accounts.roles import ROLE_GROUPS, Role, role_groups_ensure
 from schakelteam.organisation.models import Advisor, Gemeente, Mentor, Partner, PartnerContact
 from schakelteam.organisation.selectors import theme_list
@@ -249,7 +249,7 @@ def _cases(users) -> int:
             handling.advice_record(
                 casus=casus,
                 text="Besproken welke regelingen passen; de ondernemer vraagt er één aan.",
-                regelingen=list(RegelingPage.objects.live().order_by("pk")[:2]),
+                regelingen=list(regeling_list().order_by("pk")[:2]),
                 by=by,
             )
         if "refer" in steps and (partner := _partner("uwv")):

@@ -4,12 +4,13 @@ import uuid
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import kvk_nummer_clean, kvk_nummer_validate
-from kennisbank.models import RegelingPage
+from kennisbank.selectors import regeling_list
 from schakelteam.organisation.constants import SbiSection, SizeClass
-from schakelteam.organisation.models import Advisor, Mentor
+from schakelteam.organisation.models import Advisor
 from schakelteam.organisation.selectors import partner_list, postcode_normalise, theme_list
 
 from .constants import (
@@ -19,7 +20,7 @@ from .constants import (
     ContactChannel,
     ReferralOutcome,
 )
-from .selectors import consent_texts_active
+from .selectors import consent_texts_active, mentor_list
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()\-]{6,20}$", _("Enter a phone number, e.g. 06 12345678.")
@@ -227,13 +228,11 @@ class PhoneIntakeForm(IntakeForm):
 
 
 class AssignForm(forms.Form):
-    advisor = SafeChoiceField(label=_("Advisor"), queryset=Advisor.objects.none())
+    advisor = SafeChoiceField(label=_("Advisor"), queryset=None)
 
-    def __init__(self, *args, advisors=None, **kwargs):
+    def __init__(self, *args, advisors: QuerySet[Advisor], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["advisor"].queryset = (
-            advisors if advisors is not None else Advisor.objects.all()
-        )
+        self.fields["advisor"].queryset = advisors
 
 
 class AppointmentForm(forms.Form):
@@ -281,7 +280,7 @@ class AdviceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["regelingen"].queryset = RegelingPage.objects.live().order_by("title")
+        self.fields["regelingen"].queryset = regeling_list()
 
 
 class ReferralForm(forms.Form):
@@ -299,7 +298,7 @@ class ReferralForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partner_list()
-        self.fields["mentor"].queryset = Mentor.objects.filter(is_available=True)
+        self.fields["mentor"].queryset = mentor_list()
 
     def clean(self):
         cleaned = super().clean()

@@ -10,13 +10,24 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Appointment, Casus, Consent, ConsentText, Entrepreneur, Referral
+from cases.models import (
+    Appointment,
+    Casus,
+    Company,
+    Consent,
+    ConsentText,
+    Entrepreneur,
+    Referral,
+)
+from scan.models import ScanResponse
+from scan.selectors import scan_company_facts
 from schakelteam.accounts.audit import personal_data_access_for_subject
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.models import AccessAction, SubjectType
 from schakelteam.accounts.roles import Role, role_of
 from schakelteam.accounts.tokens import magic_link_resolve
 from schakelteam.organisation.models import Advisor, Mentor
+from schakelteam.organisation.selectors import theme_list
 
 from .constants import OPEN_STATUSES, CasusStatus, ConsentPurpose, ReferralStatus
 
@@ -40,6 +51,22 @@ def casus_list(*, user: User) -> QuerySet[Casus]:
             return qs.filter(advisor__user=user)
         case _:
             return qs.none()
+
+
+def casus_search(*, user: User, status: str = "", q: str = "") -> QuerySet[Casus]:
+    """The casussen `user` may see, in `status` when given, matching `q` on company, person,
+    KvK number or question."""
+    casussen = casus_list(user=user)
+    if status:
+        casussen = casussen.filter(status=status)
+    if q:
+        casussen = casussen.filter(
+            Q(company__name__icontains=q)
+            | Q(entrepreneur__name__icontains=q)
+            | Q(company__kvk_nummer=q)
+            | Q(question__icontains=q)
+        )
+    return casussen
 
 
 def referral_list(*, user: User) -> QuerySet[Referral]:
@@ -106,6 +133,20 @@ def consent_texts_active() -> dict[str, ConsentText]:
     return {t.purpose: t for t in ConsentText.objects.filter(is_active=True)}
 
 
+def consent_history(*, entrepreneur: Entrepreneur) -> QuerySet[Consent]:
+    """Every consent the entrepreneur gave, withdrawn ones too, newest first."""
+    return entrepreneur.consents.select_related("text").order_by("-given_at")
+
+
+def consents_in_force(*, entrepreneur: Entrepreneur) -> QuerySet[Consent]:
+    """The consents not withdrawn, in the order they were given."""
+    return entrepreneur.consents.filter(withdrawn_at__isnull=True).select_related("text")
+
+
+def consent_active(*, entrepreneur: Entrepreneur, purpose: str) -> Consent | None:
+    return consents_in_force(entrepreneur=entrepreneur).filter(purpose=purpose).first()
+
+
 def consent_is_given(*, entrepreneur: Entrepreneur, purpose: str) -> bool:
     return Consent.objects.filter(
         entrepreneur=entrepreneur, purpose=purpose, withdrawn_at__isnull=True
@@ -119,10 +160,39 @@ def casus_scan_visible(*, casus: Casus) -> bool:
     )
 
 
+def casus_for_satisfaction_link(raw_token: str) -> Casus:
+    """The casus behind the link in the closing e-mail; TokenError or Casus.DoesNotExist."""
+    link = magic_link_resolve(purpose=LinkPurpose.SATISFACTION, raw_token=raw_token)
+    return Casus.objects.get(uuid=link.subject_uuid)
+
+
+def intake_initial_from_scan(scan: ScanResponse) -> dict[str, Any]:
+    """A conversation request filled in from the scan: size, sector and the themes it needs."""
+    needed = scan_company_facts(scan).needed_themes
+    return {
+        "size_class": scan.size_class,
+        "sbi_section": scan.sbi_section,
+        "themes": sorted(theme_list().filter(slug__in=needed).values_list("pk", flat=True)),
+    }
+
+
 def entrepreneur_for_token(raw_token: str) -> Entrepreneur:
     """The entrepreneur of a /mijn-gegevens/ link; raises TokenError or Entrepreneur.DoesNotExist."""
     link = magic_link_resolve(purpose=LinkPurpose.MIJN_GEGEVENS, raw_token=raw_token)
     return Entrepreneur.objects.get(uuid=link.subject_uuid, anonymised_at__isnull=True)
+
+
+def entrepreneur_companies(*, entrepreneur: Entrepreneur) -> QuerySet[Company]:
+    return entrepreneur.companies.select_related("gemeente")
+
+
+def entrepreneur_casussen(*, entrepreneur: Entrepreneur) -> list[Casus]:
+    """Everything /mijn-gegevens/ shows of each of the entrepreneur's casussen, in a few queries."""
+    return list(
+        entrepreneur.casussen.select_related("company__gemeente", "scan").prefetch_related(
+            "themes", "appointments", "referrals__partner", "referrals__mentor"
+        )
+    )
 
 
 def casus_timeline(*, casus: Casus) -> list[dict[str, Any]]:

@@ -1,16 +1,16 @@
 """The company facts that eligibility criteria, the regelingencheck questionnaire, the scan's
 company facts and the evaluation all share. Defined once here so they cannot drift apart."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.constants import CriterionOperator
 from schakelteam.organisation.constants import SbiSection
 from schakelteam.organisation.models import Gemeente, Regio, Theme
 from schakelteam.organisation.selectors import theme_list
@@ -188,14 +188,66 @@ FACTS: dict[str, Fact] = {
 }
 
 Choices = tuple[tuple[str, Any], ...]
+# An integer fact: an exact number, or a range (low, high) whose high is None when open.
+Number = int | tuple[int, int | None]
 
-OPERATORS_BY_TYPE: dict[FactType, frozenset[str]] = {
-    FactType.INTEGER: frozenset(CriterionOperator.values),
-    FactType.CHOICE: frozenset({"eq", "ne", "in", "not_in"}),
-    FactType.MULTI_CHOICE: frozenset({"eq", "ne", "in", "not_in"}),
-    FactType.BOOLEAN: frozenset({"eq", "ne"}),
-}
-LIST_OPERATORS = frozenset({"in", "not_in", "between"})
+
+def _answers(fact_key: str, default: Any = None) -> Any:
+    """A CompanyFacts field that answers the fact `fact_key`."""
+    return field(default=default, metadata={"fact": fact_key})
+
+
+@dataclass(frozen=True)
+class CompanyFacts:
+    """What the regelingencheck knows of one company; None or empty means "not known".
+
+    Each field answers one fact of FACTS; criteria, links and the questionnaire use the fact keys,
+    code uses the fields. The check's form and a scan (scan.selectors) build one."""
+
+    employees: Number | None = _answers("medewerkers")
+    turnover: Number | None = _answers("omzet")
+    balance_total: Number | None = _answers("balanstotaal")
+    age_years: Number | None = _answers("bedrijfsleeftijd_jaren")
+    legal_form: str = _answers("rechtsvorm", "")
+    sector: str = _answers("sector_sbi", "")
+    province: str = _answers("regio", "")
+    gemeente: str = _answers("gemeente", "")
+    needed_themes: frozenset[str] = _answers("thema_behoefte", frozenset())
+    phase: str = _answers("fase", "")
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> CompanyFacts:
+        """From answers keyed like FACTS (the questionnaire, a link); other keys and empty values
+        are left out, a range becomes a tuple and needs a set."""
+        known = {}
+        for name, key in FIELD_FACTS.items():
+            value = values.get(key)
+            if value is None or value in ("", [], (), set(), frozenset()):
+                continue
+            known[name] = _typed(FACTS[key], value)
+        return cls(**known)
+
+    def values(self) -> dict[str, Any]:
+        """The known facts keyed like FACTS, in FACTS order (needs as a sorted tuple)."""
+        found = {}
+        for key in FACTS:
+            value = getattr(self, FACT_FIELDS[key])
+            if value is None or value in ("", frozenset()):
+                continue
+            found[key] = tuple(sorted(value)) if isinstance(value, frozenset) else value
+        return found
+
+
+def _typed(fact: Fact, value: Any) -> Any:
+    if fact.type == FactType.MULTI_CHOICE:
+        return frozenset([value] if isinstance(value, str) else value)
+    if fact.type == FactType.INTEGER and isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+FIELD_FACTS: dict[str, str] = {f.name: f.metadata["fact"] for f in fields(CompanyFacts)}
+FACT_FIELDS: dict[str, str] = {key: name for name, key in FIELD_FACTS.items()}
 
 
 def dynamic_choices_load() -> dict[str, Choices]:
@@ -232,98 +284,6 @@ def fact_choices(fact: Fact, dynamic: dict[str, Choices] | None = None) -> Choic
     if fact.type == FactType.BOOLEAN:
         return (("true", _("Yes")), ("false", _("No")))
     return fact.choices
-
-
-def _integer_validate(fact: Fact, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(_("%(label)s needs a whole number."), params={"label": fact.label})
-    if isinstance(value, float) and not value.is_integer():
-        raise ValidationError(_("%(label)s needs a whole number."), params={"label": fact.label})
-    number = int(value)
-    if not 0 <= number <= fact.maximum:
-        raise ValidationError(
-            _("%(label)s must lie between 0 and %(max)s."),
-            params={"label": fact.label, "max": fact.maximum},
-        )
-    return number
-
-
-def _choice_validate(fact: Fact, value: Any, allowed: set[str]) -> str | bool:
-    if fact.type == FactType.BOOLEAN:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in {"true", "false"}:
-            return value.lower() == "true"
-        raise ValidationError(
-            _("%(label)s needs yes (true) or no (false)."), params={"label": fact.label}
-        )
-    if isinstance(value, int | float) and not isinstance(value, bool) and fact.key == "sector_sbi":
-        value = f"{int(value):02d}"
-    if not isinstance(value, str):
-        raise ValidationError(_("%(label)s needs a text value."), params={"label": fact.label})
-    text = value.strip()
-    if fact.key == "sector_sbi":
-        text = text.upper()
-        if text in SBI_DIVISIONS or text in allowed:
-            return text
-        raise ValidationError(
-            _("“%(value)s” is not an SBI section (A–U) or two-digit division."),
-            params={"value": text[:40]},
-        )
-    if text not in allowed:
-        raise ValidationError(
-            _("“%(value)s” is not a known value for %(label)s. Choose from: %(allowed)s."),
-            params={"value": text[:40], "label": fact.label, "allowed": ", ".join(sorted(allowed))},
-        )
-    return text
-
-
-def criterion_value_normalise(
-    fact_key: str, operator: str, value: Any, *, dynamic: dict[str, Choices] | None = None
-) -> Any:
-    """The criterion's value checked against its fact and operator, in canonical form.
-
-    Raises ValidationError with a message an editor understands."""
-    fact = FACTS.get(fact_key)
-    if fact is None:
-        raise ValidationError(_("Unknown fact “%(fact)s”."), params={"fact": str(fact_key)[:40]})
-    if operator not in OPERATORS_BY_TYPE[fact.type]:
-        raise ValidationError(
-            _("The operator %(op)s cannot be used with %(label)s."),
-            params={"op": operator, "label": fact.label},
-        )
-    if operator in LIST_OPERATORS:
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split(",") if part.strip()]
-        if not isinstance(value, list) or not value:
-            raise ValidationError(
-                _('This operator needs a list of values, e.g. ["a", "b"] or a, b.')
-            )
-    elif isinstance(value, list | dict):
-        raise ValidationError(_("This operator needs a single value, not a list."))
-
-    if fact.type == FactType.INTEGER:
-        if operator in LIST_OPERATORS:
-            numbers = [_integer_validate(fact, _number_from_text(v)) for v in value]
-        else:
-            return _integer_validate(fact, _number_from_text(value))
-        if operator == "between":
-            if len(numbers) != 2:
-                raise ValidationError(_("“between” needs exactly two numbers: low and high."))
-            if numbers[0] > numbers[1]:
-                raise ValidationError(_("The low number must come first."))
-        return numbers
-    allowed = {v for v, _label in fact_choices(fact, dynamic)}
-    if operator in LIST_OPERATORS:
-        return [_choice_validate(fact, v, allowed) for v in value]
-    return _choice_validate(fact, value, allowed)
-
-
-def _number_from_text(value: Any) -> Any:
-    """Editors may type "10" as text; a digit string is a number, anything else stays put."""
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 15:
-        return int(value.strip())
-    return value
 
 
 def facts_used(criteria_facts: Iterable[str]) -> list[Fact]:

@@ -18,20 +18,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from kennisbank.constants import RegelingKind, RegelingLevel
-from kennisbank.facts import (
-    FACTS,
-    PHASES,
-    SBI_DIVISIONS,
-    criterion_value_normalise,
-    dynamic_choices_load,
-)
+from kennisbank.criteria import criterion_value_normalise
+from kennisbank.facts import FACTS, PHASES, SBI_DIVISIONS, dynamic_choices_load
 from kennisbank.importing_export import (
     FIELDS,
     LIST_FIELDS,
-    _regelingen_queryset,
     regeling_export_dict,
     regelingen_export_csv,
     regelingen_export_json,
+    regelingen_for_exchange,
 )
 from kennisbank.models import RegelingCriterion, RegelingIndexPage, RegelingPage
 from kennisbank.models.regelingen import CRITERION_FIELDS
@@ -318,7 +313,7 @@ def regelingen_import(rows: Iterable[Any], *, dry_run: bool = False) -> ImportRe
     themes = {t.slug: t for t in theme_list()}
     gemeenten = {g.slug: g for g in Gemeente.objects.all()}
     existing: dict[str, RegelingPage] = {}
-    for page in _regelingen_queryset():
+    for page in regelingen_for_exchange(live_only=False):
         existing.setdefault(page.external_id or page.slug, page)
     taken = set(parent.get_children().values_list("slug", flat=True))
     seen: set[str] = set()

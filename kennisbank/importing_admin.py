@@ -1,11 +1,8 @@
 """Editors' admin: upload a regelingen file, and the report of regelingen that need attention."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,9 +12,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from kennisbank.eligibility import CLOSING_SOON_DAYS, today_amsterdam
 from kennisbank.importing import ImportFileError, regelingen_import, rows_from_text
-from kennisbank.models import RegelingIndexPage, RegelingPage
+from kennisbank.models import RegelingIndexPage
+from kennisbank.selectors import regelingen_attention
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -26,26 +23,6 @@ def editor_may_import(user) -> bool:
     """Whoever may add regelingen under the overview page may import them."""
     index = RegelingIndexPage.objects.filter(locale=Locale.get_default()).first()
     return bool(index and index.permissions_for_user(user).can_add_subpage())
-
-
-def regelingen_attention(*, today: datetime.date | None = None) -> dict[str, QuerySet]:
-    """Live regelingen closing within 30 days, closed ones still published, ones not checked lately."""
-    today = today or today_amsterdam()
-    stale_before = today - datetime.timedelta(days=settings.SCHAKELTEAM_REGELING_CHECK_STALE_DAYS)
-    live = (
-        RegelingPage.objects.live()
-        .filter(locale=Locale.get_default())
-        .order_by("closes_on", "title")
-    )
-    return {
-        "closing_soon": live.filter(
-            closes_on__gte=today, closes_on__lte=today + datetime.timedelta(days=CLOSING_SOON_DAYS)
-        ),
-        "closed_published": live.filter(closes_on__lt=today),
-        "stale": live.filter(
-            Q(facts_checked_on__isnull=True) | Q(facts_checked_on__lt=stale_before)
-        ).order_by("facts_checked_on", "title"),
-    }
 
 
 class ImportForm(forms.Form):

@@ -8,10 +8,11 @@ import io
 import json
 from typing import Any
 
-from wagtail.models import Locale
+from django.db.models import QuerySet
 
 from kennisbank.models import RegelingPage
 from kennisbank.models.regelingen import CRITERION_FIELDS
+from kennisbank.selectors import regeling_list
 
 LIST_FIELDS = ("themes", "phases", "sectors", "gemeenten")
 FIELDS = (
@@ -71,9 +72,10 @@ def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _regelingen_queryset():
+def regelingen_for_exchange(*, live_only: bool = True) -> QuerySet[RegelingPage]:
+    """The regelingen an export holds (live and offered, or drafts too), with what it writes."""
     return (
-        RegelingPage.objects.filter(locale=Locale.get_default())
+        regeling_list(published=live_only)
         .prefetch_related("criteria", "themes", "gemeenten")
         .order_by("title")
     )
@@ -81,10 +83,7 @@ def _regelingen_queryset():
 
 def regelingen_export_json(*, live_only: bool = True) -> list[dict]:
     """Every (live) regeling in the exchange format: the open-data catalogue and the export command."""
-    queryset = _regelingen_queryset()
-    if live_only:
-        queryset = queryset.live()
-    return [regeling_export_dict(page) for page in queryset]
+    return [regeling_export_dict(page) for page in regelingen_for_exchange(live_only=live_only)]
 
 
 def regelingen_export_csv(rows: list[dict]) -> str:

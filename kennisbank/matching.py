@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kennisbank.constants import RegelingLevel
@@ -29,10 +29,11 @@ from kennisbank.eligibility import (
     rule_evaluate,
     today_amsterdam,
 )
-from kennisbank.facts import FACTS, SECTION_DIVISIONS, dynamic_choices_load
+from kennisbank.facts import FACTS, SECTION_DIVISIONS, CompanyFacts, dynamic_choices_load
 from kennisbank.models import RegelingCriterion, RegelingPage
 from kennisbank.models.regelingen import CRITERION_FIELDS
-from schakelteam.organisation.models import Gemeente
+from kennisbank.selectors import regeling_list
+from schakelteam.organisation.selectors import gemeente_province
 
 __all__ = [
     "CriterionResult",
@@ -95,14 +96,8 @@ def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
 
     The relations come as plain values, not model instances: building a thousand child objects
     per request was half the cost of the regelingencheck result."""
-    from wagtail.models import Locale
-
     # Criteria are data on the default-language page; translations would only duplicate them.
-    queryset = (
-        regelingen
-        if regelingen is not None
-        else RegelingPage.objects.live().filter(locale=Locale.get_default())
-    )
+    queryset = regelingen if regelingen is not None else regeling_list()
     pages = list(queryset.order_by("title"))
     ids = [page.pk for page in pages]
     criteria: dict[int, list[Rule]] = defaultdict(list)
@@ -139,23 +134,17 @@ def fact_labels_load(dynamic: dict | None = None) -> dict[str, dict[str, str]]:
     }
 
 
-def facts_complete(facts: dict[str, Any]) -> dict[str, Any]:
+def company_facts_complete(facts: CompanyFacts) -> CompanyFacts:
     """Fill the province from the gemeente when only the gemeente is known (one query)."""
-    facts = dict(facts or {})
-    if facts.get("gemeente") and not facts.get("regio"):
-        province = (
-            Gemeente.objects.filter(slug=facts["gemeente"])
-            .values_list("regio__province", flat=True)
-            .first()
-        )
-        if province:
-            facts["regio"] = province
-    return facts
+    if not facts.gemeente or facts.province:
+        return facts
+    province = gemeente_province(facts.gemeente)
+    return replace(facts, province=province) if province else facts
 
 
 def regelingen_match(
     *,
-    facts: dict[str, Any],
+    facts: CompanyFacts,
     today: datetime.date | None = None,
     include_not_fitting: bool = False,
     regelingen: Any = None,
@@ -164,13 +153,13 @@ def regelingen_match(
 ) -> MatchResult:
     """The public entry point: which live regelingen fit these facts, and why.
 
-    `facts` uses kennisbank.facts keys; an integer fact may be an int or a (low, high|None) range.
-    A fixed number of queries whatever the number of regelingen; pass `rules` (from
-    `regelingen_rules_load()`) and `labels` to reuse data a view already loaded."""
+    An integer fact may be an int or a (low, high|None) range. A fixed number of queries whatever
+    the number of regelingen; pass `rules` (from `regelingen_rules_load()`) and `labels` to reuse
+    data a view already loaded."""
     items = rules if rules is not None else regelingen_rules_load(regelingen)
     return regelingen_evaluate(
         items,
-        facts_complete(facts),
+        company_facts_complete(facts),
         today=today or today_amsterdam(),
         include_not_fitting=include_not_fitting,
         labels=labels if labels is not None else fact_labels_load(),
@@ -226,15 +215,15 @@ def bench_regelingen_build(
     return items
 
 
-BENCH_FACTS = {
-    "medewerkers": (5, 10),
-    "omzet": 750_000,
-    "sector_sbi": "C",
-    "rechtsvorm": "bv",
-    "thema_behoefte": ["innovatie"],
-    "gemeente": "almere",
-    "regio": "Flevoland",
-}
+BENCH_FACTS = CompanyFacts(
+    employees=(5, 10),
+    turnover=750_000,
+    sector="C",
+    legal_form="bv",
+    needed_themes=frozenset({"innovatie"}),
+    gemeente="almere",
+    province="Flevoland",
+)
 
 
 def bench_evaluate(n_regelingen: int, repeat: int = 5) -> float:

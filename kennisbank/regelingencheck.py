@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from kennisbank.eligibility import RegelingRules
-from kennisbank.facts import FACTS, Fact, FactType, facts_used
+from kennisbank.facts import FACTS, CompanyFacts, Fact, FactType, facts_used
 from kennisbank.regelingencheck_forms import SHOW_NOT_FITTING, number_text
 
 
@@ -19,13 +19,11 @@ def check_facts(items: list[RegelingRules]) -> list[Fact]:
     return facts_used(used)
 
 
-def facts_to_query(facts: dict[str, Any], *, show_not_fitting: bool = False) -> str:
+def facts_to_query(facts: CompanyFacts, *, show_not_fitting: bool = False) -> str:
     """The answers as a query string (no personal data: only the facts the check asks)."""
     pairs: list[tuple[str, str]] = []
-    for key, fact in FACTS.items():
-        value = facts.get(key)
-        if value in (None, "", [], ()):
-            continue
+    for key, value in facts.values().items():
+        fact = FACTS[key]
         if fact.type == FactType.MULTI_CHOICE:
             pairs.extend((key, str(v)) for v in sorted(value))
         elif fact.type == FactType.INTEGER:
@@ -37,7 +35,7 @@ def facts_to_query(facts: dict[str, Any], *, show_not_fitting: bool = False) -> 
     return urlencode(pairs)
 
 
-def regelingencheck_url_for_facts(facts: dict[str, Any], *, show_not_fitting: bool = False) -> str:
+def regelingencheck_url_for_facts(facts: CompanyFacts, *, show_not_fitting: bool = False) -> str:
     """A link to the check's outcome for these facts, e.g. for an advisor preparing a casus."""
     query = facts_to_query(facts, show_not_fitting=show_not_fitting)
     url = reverse("kennisbank:regelingencheck")
@@ -45,7 +43,7 @@ def regelingencheck_url_for_facts(facts: dict[str, Any], *, show_not_fitting: bo
 
 
 def regelingencheck_outcome_summary(
-    facts: dict[str, Any], *, today: datetime.date | None = None
+    facts: CompanyFacts, *, today: datetime.date | None = None
 ) -> list[dict[str, Any]]:
     """The check's "fits" and "maybe" regelingen as plain data a casus advice can store."""
     from kennisbank.matching import regelingen_match

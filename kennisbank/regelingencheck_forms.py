@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.facts import FACTS, Choices, Fact, FactType, fact_choices
+from kennisbank.facts import FACTS, Choices, CompanyFacts, Fact, FactType, fact_choices
 
 SHOW_NOT_FITTING = "past_niet"
 
@@ -104,10 +104,6 @@ class RegelingencheckForm(forms.Form):
             )
         return cleaned
 
-    def facts(self) -> dict[str, Any]:
-        """The answered facts, keyed like kennisbank.facts (unanswered ones left out)."""
-        return {
-            key: value
-            for key, value in self.cleaned_data.items()
-            if key in FACTS and value not in (None, "", [])
-        }
+    def facts(self) -> CompanyFacts:
+        """The answered facts (unanswered ones stay unknown)."""
+        return CompanyFacts.from_values(self.cleaned_data)

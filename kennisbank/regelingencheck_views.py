@@ -5,13 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kennisbank.eligibility import today_amsterdam
-from kennisbank.facts import dynamic_choices_load
-from kennisbank.matching import (
-    fact_labels_load,
-    facts_complete,
-    regelingen_match,
-    regelingen_rules_load,
-)
+from kennisbank.facts import FACTS, CompanyFacts, FactType, dynamic_choices_load
+from kennisbank.matching import fact_labels_load, regelingen_match, regelingen_rules_load
 from kennisbank.regelingencheck import check_facts, facts_to_query
 from kennisbank.regelingencheck_forms import SHOW_NOT_FITTING, RegelingencheckForm
 from kennisbank.selectors import regelingen_show_translated
@@ -34,7 +29,7 @@ def regelingencheck_view(request: HttpRequest) -> HttpResponse:
     show_not_fitting = form.cleaned_data[SHOW_NOT_FITTING]
     labels = fact_labels_load(dynamic)
     result = regelingen_match(
-        facts=facts_complete(answers),
+        facts=answers,
         today=today_amsterdam(),
         include_not_fitting=show_not_fitting,
         labels=labels,
@@ -53,24 +48,27 @@ def regelingencheck_view(request: HttpRequest) -> HttpResponse:
 
 
 def regelingencheck_questionnaire(
-    request: HttpRequest, *, initial: dict | None = None, items=None, dynamic=None
+    request: HttpRequest, *, initial: CompanyFacts | None = None, items=None, dynamic=None
 ) -> HttpResponse:
     """The questions, optionally filled in beforehand (the scan result offers its facts)."""
     items = regelingen_rules_load() if items is None else items
     dynamic = dynamic_choices_load() if dynamic is None else dynamic
-    form = RegelingencheckForm(initial=initial or {}, facts=check_facts(items), dynamic=dynamic)
-    context = {"form": form, "from_scan": bool(initial)}
+    values = initial.values() if initial else {}
+    form = RegelingencheckForm(initial=values, facts=check_facts(items), dynamic=dynamic)
+    context = {"form": form, "from_scan": bool(values)}
     return render(request, "kennisbank/regelingencheck/questionnaire.html", context)
 
 
-def _answer_rows(form: RegelingencheckForm, answers: dict, labels: dict) -> list[tuple[str, str]]:
+def _answer_rows(
+    form: RegelingencheckForm, answers: CompanyFacts, labels: dict
+) -> list[tuple[str, str]]:
     """(question label, answer text) for the handout; choice values shown by their names."""
     rows = []
-    for key, value in answers.items():
+    for key, value in answers.values().items():
         field = form.fields[key]
         names = dict(getattr(field, "choices", ())) | labels.get(key, {})
-        if isinstance(value, list):
-            text = ", ".join(str(names.get(v, v)) for v in value)
+        if FACTS[key].type == FactType.MULTI_CHOICE:
+            text = ", ".join(str(names[v]) for v in names if v in value)
         elif isinstance(value, tuple):
             text = field.prepare_value(value)
         else:

@@ -1,5 +1,6 @@
 """Reads of the kennisbank: every overview and page context is built here, in a fixed number of queries."""
 
+import datetime
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
@@ -10,8 +11,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail.search.backends.base import BaseSearchResults
 
 from kennisbank.constants import RegelingLevel
+from kennisbank.eligibility import CLOSING_SOON_DAYS, today_amsterdam
 from kennisbank.facts import FACTS, PHASES
 from kennisbank.forms import RegelingFilterForm, SimpleFilterForm
 from kennisbank.models import (
@@ -20,6 +23,7 @@ from kennisbank.models import (
     NewsPage,
     QuestionPage,
     RegelingPage,
+    StandardPage,
 )
 from schakelteam.organisation.constants import PartnerKind, SbiSection
 from schakelteam.organisation.models import Gemeente, Partner, Theme
@@ -102,10 +106,22 @@ def _source_root(index: Page) -> Page:
 
 
 def regeling_list(
-    *, filters: Mapping[str, Any], root: Page | None = None
+    *,
+    filters: Mapping[str, Any] | None = None,
+    root: Page | None = None,
+    published: bool = True,
 ) -> QuerySet[RegelingPage]:
-    """Live regelingen in the default language matching `filters` (keys of RegelingFilterForm)."""
-    qs = RegelingPage.objects.live().public().filter(locale=_default_locale())
+    """The regelingen that are live and offered: published, public, in the default language (the
+    pages that hold the criteria). The overview, the regelingencheck, the advice form, the editors'
+    report and the open-data export all start here.
+
+    `published=False` adds drafts (the import, `export_regelingen --all`); `root` keeps those under
+    an overview page; `filters` are the keys of RegelingFilterForm.
+    """
+    filters = filters or {}
+    qs = RegelingPage.objects.filter(locale=_default_locale())
+    if published:
+        qs = qs.live().public()
     if root is not None:
         qs = qs.descendant_of(root)
     through_themes = RegelingPage.themes.through.objects
@@ -128,6 +144,22 @@ def regeling_list(
             Q(closes_on__isnull=True) | Q(closes_on__gte=today)
         )
     return qs.order_by("title", "pk")
+
+
+def regelingen_attention(*, today: datetime.date | None = None) -> dict[str, QuerySet]:
+    """Live regelingen closing within 30 days, closed ones still published, ones not checked lately."""
+    today = today or today_amsterdam()
+    stale_before = today - datetime.timedelta(days=settings.SCHAKELTEAM_REGELING_CHECK_STALE_DAYS)
+    live = regeling_list().order_by("closes_on", "title")
+    return {
+        "closing_soon": live.filter(
+            closes_on__gte=today, closes_on__lte=today + datetime.timedelta(days=CLOSING_SOON_DAYS)
+        ),
+        "closed_published": live.filter(closes_on__lt=today),
+        "stale": live.filter(
+            Q(facts_checked_on__isnull=True) | Q(facts_checked_on__lt=stale_before)
+        ).order_by("facts_checked_on", "title"),
+    }
 
 
 def regeling_overview(*, index: Page, params: Mapping) -> dict:
@@ -271,6 +303,43 @@ def partner_groups() -> list[tuple[str, list[Partner]]]:
         (kind_labels.get(kind, kind), list(group))
         for kind, group in groupby(partners, key=lambda p: p.kind)
     ]
+
+
+def event_page_list() -> QuerySet[EventPage]:
+    """Every event page, published or not, in every language (the organiser's export)."""
+    return EventPage.objects.all()
+
+
+# Search -----------------------------------------------------------------------------------
+
+# URL value -> page type of the search filter.
+SEARCH_TYPES = {
+    "regeling": RegelingPage,
+    "vraag": QuestionPage,
+    "praktijkverhaal": BestPracticePage,
+    "bijeenkomst": EventPage,
+    "nieuws": NewsPage,
+    "pagina": StandardPage,
+}
+
+
+def _searchable_pages(active: Locale) -> QuerySet[Page]:
+    """Pages in the reader's language, plus the Dutch ones not (yet) translated into it."""
+    pages = Page.objects.live().public()
+    default = _default_locale()
+    if active.pk == default.pk:
+        return pages.filter(locale=active)
+    translated = list(pages.filter(locale=active).values_list("translation_key", flat=True))
+    untranslated = pages.filter(locale=default).exclude(translation_key__in=translated)
+    return pages.filter(locale=active) | untranslated
+
+
+def page_search(*, terms: str, kind: str, locale: Locale) -> BaseSearchResults:
+    """Full-text search over the pages a reader of `locale` sees; `kind` a key of SEARCH_TYPES."""
+    pages = _searchable_pages(locale)
+    if model := SEARCH_TYPES.get(kind):
+        pages = pages.type(model)
+    return pages.specific().search(terms)
 
 
 # Home -------------------------------------------------------------------------------------

@@ -10,47 +10,25 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from kennisbank import exports, services
 from kennisbank.forms import MAX_QUERY_LENGTH, EventRegistrationForm, SearchForm
-from kennisbank.models import (
-    BestPracticePage,
-    EventPage,
-    NewsPage,
-    QuestionPage,
-    RegelingPage,
-    StandardPage,
+from kennisbank.models import EventPage
+from kennisbank.selectors import (
+    SEARCH_TYPES,
+    event_page_list,
+    page_search,
+    paginate,
+    themes_localized,
 )
-from kennisbank.selectors import paginate, themes_localized
 from schakelteam.organisation.selectors import theme_list
 from schakelteam.ratelimit import client_ip, rate_limit_hit, too_many_requests
-
-# URL value -> page type of the search filter.
-SEARCH_TYPES = {
-    "regeling": RegelingPage,
-    "vraag": QuestionPage,
-    "praktijkverhaal": BestPracticePage,
-    "bijeenkomst": EventPage,
-    "nieuws": NewsPage,
-    "pagina": StandardPage,
-}
 
 
 def search_terms(query: str) -> str:
     """Words only: quotes, brackets and operators mean syntax to the full-text engines."""
     return " ".join(re.sub(r"[^\w\s]+", " ", query).split())[:MAX_QUERY_LENGTH]
-
-
-def _searchable_pages(active: Locale):
-    """Pages in the reader's language, plus the Dutch ones not (yet) translated into it."""
-    pages = Page.objects.live().public()
-    default = Locale.get_default()
-    if active.pk == default.pk:
-        return pages.filter(locale=active)
-    translated = list(pages.filter(locale=active).values_list("translation_key", flat=True))
-    untranslated = pages.filter(locale=default).exclude(translation_key__in=translated)
-    return pages.filter(locale=active) | untranslated
 
 
 def search_view(request: HttpRequest) -> HttpResponse:
@@ -66,10 +44,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
     terms = search_terms(query)
     if terms:
         active = Locale.get_active()
-        pages = _searchable_pages(active)
-        if model := SEARCH_TYPES.get(form.cleaned_data.get("type") or ""):
-            pages = pages.type(model)
-        page_obj = paginate(pages.specific().search(terms), request.GET, per_page=10)
+        found = page_search(terms=terms, kind=form.cleaned_data.get("type") or "", locale=active)
+        page_obj = paginate(found, request.GET, per_page=10)
         results = list(page_obj.object_list)
         for result in results:  # a Dutch page found from the English site says so (lang="nl")
             result.shown_in = "" if result.locale_id == active.pk else settings.LANGUAGE_CODE
@@ -118,7 +94,7 @@ def event_page_serve(request: HttpRequest, event: EventPage, default_serve) -> H
 
 def event_registrations_export(request: HttpRequest, page_id: int, fmt: str) -> HttpResponse:
     """Wagtail admin view: only users who may edit the event page get its registrations."""
-    event = get_object_or_404(EventPage, pk=page_id)
+    event = get_object_or_404(event_page_list(), pk=page_id)
     if not event.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     name = f"aanmeldingen-{slugify(event.slug)[:60]}"

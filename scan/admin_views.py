@@ -10,13 +10,13 @@ from wagtail.snippets.views.snippets import DeleteView
 
 from . import services
 from .models import DefinitionFrozen, ScanDefinition
-from .selectors import definition_snapshot
+from .selectors import definition_list, definition_snapshot
 
 
 def _definition_for(request: HttpRequest, pk: int) -> ScanDefinition:
     if not request.user.has_perm("scan.change_scandefinition"):
         raise PermissionDenied
-    return get_object_or_404(ScanDefinition.objects.select_related("locale"), pk=pk)
+    return get_object_or_404(definition_list(), pk=pk)
 
 
 def _original_for(request: HttpRequest, pk: int) -> ScanDefinition:

@@ -1,20 +1,19 @@
 """Everything the result page shows, computed once here (templates only display)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from kennisbank.eligibility import DeadlineState
+from kennisbank.facts import CompanyFacts
 from kennisbank.matching import regelingen_match
 from kennisbank.selectors import regelingen_show_translated
-from schakelteam.organisation.models import Theme
 from schakelteam.organisation.selectors import partner_list
 
-from .constants import BAND_LABELS, Direction, band_for
 from .models import ScanResponse
-from .scoring import DefinitionSnap, RuleSnap, compare_results
-from .selectors import benchmark_for, definition_snapshot, scan_history
-from .services import scan_company_facts
+from .scan_result import DomainScore, ScanResult
+from .selectors import benchmark_for, scan_company_facts, scan_history, scan_result
 
 CHART_WIDTH = 640
 CHART_LABEL = 230
@@ -25,23 +24,16 @@ MAX_PARTNERS = 5
 CHANGE_THRESHOLD = 5
 
 
-@dataclass
+@dataclass(frozen=True)
 class DomainRow:
-    slug: str
-    title: str
-    now: int | None
-    future: int | None
-    need: int | None
-    band: str | None
-    band_label: str
-    advice: str = ""
-    benchmark: float | None = None
-    theme_id: int | None = None
-    # chart geometry
-    y: int = 0
-    now_width: int = 0
-    future_width: int = 0
-    bench_x: int | None = None
+    """A scored domain on the result page, with the benchmark and the chart's geometry."""
+
+    score: DomainScore
+    benchmark: float | None
+    y: int
+    now_width: int
+    future_width: int
+    bench_x: int | None
 
 
 @dataclass
@@ -54,30 +46,18 @@ class Chart:
     ticks: list[dict] = field(default_factory=list)
 
 
-def _rows(snapshot: DefinitionSnap, result: dict, medians: dict) -> list[DomainRow]:
+def _rows(result: ScanResult, medians: dict) -> list[DomainRow]:
+    scale = CHART_BAR_AREA / 100
     rows = []
-    by_slug = {d.slug: d for d in snapshot.domains}
-    for i, slug in enumerate(result.get("order", [])):
-        domain = by_slug.get(slug)
-        scores = result["domains"][slug]
-        band = band_for(scores["now"])
-        scale = CHART_BAR_AREA / 100
-        bench = medians.get(slug)
+    for i, domain in enumerate(result.domains):
+        bench = medians.get(domain.slug)
         rows.append(
             DomainRow(
-                slug=slug,
-                title=domain.title if domain else slug,
-                now=scores["now"],
-                future=scores["future"],
-                need=scores["need"],
-                band=band,
-                band_label=str(BAND_LABELS[band]) if band else _("Not enough answers"),
-                advice=domain.advice.get(band or "", "") if domain else "",
+                score=domain,
                 benchmark=bench,
-                theme_id=domain.theme_id if domain else None,
                 y=20 + i * ROW_HEIGHT,
-                now_width=round((scores["now"] or 0) * scale),
-                future_width=round((scores["future"] or 0) * scale),
+                now_width=round((domain.now or 0) * scale),
+                future_width=round((domain.future or 0) * scale),
                 bench_x=CHART_LABEL + round(bench * scale) if bench is not None else None,
             )
         )
@@ -128,18 +108,18 @@ def partners_match(*, theme_ids: list[int], gemeente) -> list[dict]:
     return matches[:MAX_PARTNERS]
 
 
-def regelingen_for(scan: ScanResponse, attention_themes: list[str]) -> dict:
+def regelingen_for(facts: CompanyFacts, attention_themes: Iterable[str]) -> dict:
     """Fitting and possibly fitting regelingen that are open now, attention themes first."""
-    facts = scan_company_facts(scan)
     try:
         matched = regelingen_match(facts=facts)
     except Exception:  # noqa: BLE001 — the result must show even if the kennisbank misbehaves
         return {"fitting": [], "maybe": [], "error": True}
     closed = {DeadlineState.CLOSED, DeadlineState.NOT_YET_OPEN}
+    attention = set(attention_themes)
 
     def pick(items):
         items = [m for m in items if m.deadline.state not in closed]
-        items.sort(key=lambda m: (not set(m.matched_themes) & set(attention_themes), -m.fit_score))
+        items.sort(key=lambda m: (not set(m.matched_themes) & attention, -m.fit_score))
         return items[:MAX_REGELINGEN]
 
     fitting, maybe = pick(matched.fitting), pick(matched.maybe)[:3]
@@ -147,69 +127,36 @@ def regelingen_for(scan: ScanResponse, attention_themes: list[str]) -> dict:
     return {"fitting": fitting, "maybe": maybe, "error": False}
 
 
-def result_build(scan: ScanResponse, *, with_matches: bool = True) -> dict:
+def result_build(scan: ScanResponse) -> dict:
     """The result page's data for a submitted scan."""
-    snapshot = definition_snapshot(scan.definition_id)
-    result = scan.result or {}
+    result = scan_result(scan)
     benchmark = benchmark_for(scan)
-    rows = _rows(snapshot, result, benchmark.get("medians", {}))
-    by_slug = {r.slug: r for r in rows}
-    attention = [by_slug[s] for s in result.get("attention", []) if s in by_slug]
-    theme_ids = sorted({r.theme_id for r in attention if r.theme_id})
-    rule = _direction_rule(snapshot, result)
-    themes = {t.pk: t for t in Theme.objects.filter(pk__in=theme_ids)}
-    context = {
+    rows = _rows(result, benchmark.get("medians", {}))
+    theme_ids = sorted({d.theme_id for d in result.attention if d.theme_id})
+    return {
         "scan": scan,
-        "definition": snapshot,
         "result": result,
         "rows": rows,
         "chart": _chart(rows),
-        "attention": attention,
-        "attention_theme_names": [themes[i].localized.name for i in theme_ids if i in themes],
-        "direction": result.get("direction"),
-        "direction_label": Direction(result["direction"]).label
-        if result.get("direction") in Direction.values
-        else "",
-        "direction_reason": rule.reason if rule else result.get("direction_reason", ""),
-        "direction_description": rule.description if rule else "",
         "benchmark": benchmark,
-        "comparison": comparison_build(scan, rows),
+        "comparison": comparison_build(scan, result),
         "history": history_build(scan),
+        "regelingen": regelingen_for(scan_company_facts(scan), result.attention_themes),
+        "partners": partners_match(theme_ids=theme_ids, gemeente=scan.gemeente),
     }
-    if with_matches:
-        context["regelingen"] = regelingen_for(scan, result.get("attention_themes", []))
-        context["partners"] = partners_match(theme_ids=theme_ids, gemeente=scan.gemeente)
-    return context
 
 
-def _direction_rule(snapshot: DefinitionSnap, result: dict) -> RuleSnap | None:
-    """The rule that gave the direction, in the page's language (older results: by its words)."""
-    key = result.get("direction_rule")
-    for rule in snapshot.rules:
-        if key and rule.key == key:
-            return rule
-        if not key and (rule.direction, rule.reason) == (
-            result.get("direction"),
-            result.get("direction_reason"),
-        ):
-            return rule
-    return None
-
-
-def comparison_build(scan: ScanResponse, rows: list[DomainRow]) -> dict | None:
+def comparison_build(scan: ScanResponse, result: ScanResult) -> dict | None:
     previous = scan.previous
     if previous is None or not previous.result or not scan.result:
         return None
-    titles = {r.slug: r.title for r in rows}
-    changes = compare_results(previous.result, scan.result)
-    for change in changes:
-        change["title"] = titles.get(change["slug"], change["slug"])
-    improved = [c for c in changes if c["delta"] is not None and c["delta"] >= CHANGE_THRESHOLD]
+    changes = result.changes_since(ScanResult.from_stored(previous.result))
+    improved = [c for c in changes if c.delta is not None and c.delta >= CHANGE_THRESHOLD]
     attention = [
         c
         for c in changes
-        if (c["delta"] is not None and c["delta"] <= -CHANGE_THRESHOLD)
-        or (c["new"] is not None and c["new"] < 40)
+        if (c.delta is not None and c.delta <= -CHANGE_THRESHOLD)
+        or (c.new is not None and c.new < 40)
     ]
     return {
         "previous": previous,
@@ -222,13 +169,16 @@ def comparison_build(scan: ScanResponse, rows: list[DomainRow]) -> dict | None:
 def history_build(scan: ScanResponse) -> list[dict]:
     if scan.previous_id is None and not scan.followups.exists():
         return []
-    return [
-        {
-            "scan": s,
-            "current": s.pk == scan.pk,
-            "kind": s.definition.get_kind_display(),
-            "total_now": (s.result or {}).get("total_now"),
-            "total_future": (s.result or {}).get("total_future"),
-        }
-        for s in scan_history(scan)
-    ]
+    history = []
+    for earlier in scan_history(scan):
+        result = ScanResult.from_stored(earlier.result)
+        history.append(
+            {
+                "scan": earlier,
+                "current": earlier.pk == scan.pk,
+                "kind": earlier.definition.get_kind_display(),
+                "total_now": result.total_now,
+                "total_future": result.total_future,
+            }
+        )
+    return history

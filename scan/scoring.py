@@ -298,18 +298,3 @@ def direction_for(
         if condition_holds(rule.condition, answers, facts, result):
             return rule
     return None
-
-
-def compare_results(earlier: Mapping, later: Mapping) -> list[dict]:
-    """Per domain slug present in both: earlier and new score now, and the change."""
-    rows = []
-    for slug in later.get("order", []):
-        new = later["domains"][slug]
-        old = earlier.get("domains", {}).get(slug)
-        if old is None:
-            continue
-        delta = None
-        if new["now"] is not None and old["now"] is not None:
-            delta = new["now"] - old["now"]
-        rows.append({"slug": slug, "earlier": old["now"], "new": new["now"], "delta": delta})
-    return rows

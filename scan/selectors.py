@@ -1,18 +1,33 @@
-"""Reads of the scan app: definition snapshots (cached once frozen), answers, benchmark."""
+"""Reads of the scan app: definition snapshots (cached once frozen), the scan behind a link, its
+answers, typed result and company facts, benchmark and research figures."""
 
 import statistics
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import Avg, Count, FloatField, Q, QuerySet
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import get_language
 
-from .constants import DefinitionStatus
-from .models import Domain, ScanAnswer, ScanDefinition, ScanResponse, original_language
-from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleSnap
+from kennisbank.facts import CompanyFacts
+from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.tokens import TokenError, magic_link_resolve
+from schakelteam.organisation.constants import SIZE_CLASS_BOUNDS
+
+from .constants import TURNOVER_BOUNDS, DefinitionStatus, Direction
+from .models import Domain, Question, ScanAnswer, ScanDefinition, ScanResponse, original_language
+from .scan_result import HORIZONS, ScanResult, stored_score_path
+from .scoring import (
+    DefinitionSnap,
+    DomainSnap,
+    OptionSnap,
+    QuestionSnap,
+    RuleSnap,
+    visible_questions,
+)
 
 # Published originals never change, so their snapshot can live for the whole process.
 _FROZEN_SNAPSHOTS: dict[tuple, DefinitionSnap] = {}
@@ -186,6 +201,16 @@ def _words_replaced(source: DefinitionSnap, words: DefinitionSnap) -> Definition
     )
 
 
+def definition_list() -> QuerySet[ScanDefinition]:
+    """Every definition, in every language (the editors' admin)."""
+    return ScanDefinition.objects.select_related("locale")
+
+
+def question_rows(*, ids: list[int]) -> dict[str, Question]:
+    """{slug: question row} for the questions of one step, to store their answers."""
+    return {q.slug: q for q in Question.objects.filter(pk__in=ids)}
+
+
 def scan_answer_values(scan: ScanResponse) -> dict:
     """{question slug: stored value} for one response, in one query."""
     rows = ScanAnswer.objects.filter(response=scan).values_list("question__slug", "value")
@@ -201,6 +226,58 @@ def scan_get(*, uuid) -> ScanResponse | None:
         ScanResponse.objects.select_related("definition", "gemeente__regio", "previous")
         .filter(uuid=uuid)
         .first()
+    )
+
+
+def scan_for_link(*, purpose: str, raw_token: str) -> ScanResponse:
+    """The scan behind a mailed link; TokenError (with its reason) when it can't be used."""
+    link = magic_link_resolve(purpose=purpose, raw_token=raw_token)
+    scan = scan_get(uuid=link.subject_uuid)
+    if scan is None:
+        raise TokenError("unknown")
+    return scan
+
+
+def scan_for_result_link(raw_token: str) -> ScanResponse:
+    """The submitted scan behind a result link (a request for a conversation brings one along)."""
+    scan = scan_for_link(purpose=LinkPurpose.SCAN_RESULT, raw_token=raw_token)
+    if not scan.is_submitted:
+        raise TokenError("unknown")
+    return scan
+
+
+def scan_result(scan: ScanResponse, *, with_answers: bool = False) -> ScanResult:
+    """The scan's result in the reader's language (empty before it is sent); `with_answers` adds
+    the answers to the questions the entrepreneur was shown, for readers who may see them."""
+    snapshot = definition_snapshot(scan.definition_id)
+    answers = None
+    if with_answers:
+        values = scan_answer_values(scan)
+        shown = visible_questions(snapshot, values, scoring_facts(scan))
+        answers = {slug: value for slug, value in values.items() if slug in shown}
+    return ScanResult.from_stored(scan.result, snapshot, answers)
+
+
+# A scan's development direction as the phase the regelingencheck asks about.
+PHASE_OF_DIRECTION = {Direction.HERVORMEN: "vernieuwen", Direction.VERSNELLEN: "groeien"}
+
+
+def scan_company_facts(scan: ScanResponse) -> CompanyFacts:
+    """The company facts a scan gives the regelingencheck; what the scan did not ask stays unknown."""
+    result = ScanResult.from_stored(scan.result)
+    direction = result.direction.slug if result.direction else ""
+    founded, year = scan.founded_year, (scan.submitted_at or timezone.now()).year
+    return CompanyFacts(
+        employees=SIZE_CLASS_BOUNDS.get(scan.size_class),
+        turnover=TURNOVER_BOUNDS.get(scan.turnover_class),
+        age_years=max(0, year - founded) if founded else None,
+        legal_form=scan.legal_form,
+        sector=scan.sbi_section,
+        gemeente=scan.gemeente.slug if scan.gemeente_id else "",
+        province=scan.gemeente.regio.province if scan.gemeente_id else "",
+        needed_themes=frozenset({t.slug for t in scan.help_themes.all()})
+        | frozenset(result.attention_themes),
+        phase=PHASE_OF_DIRECTION.get(direction, direction) if direction in Direction.values else "",
     )
 
 
@@ -253,36 +330,50 @@ def benchmark_for(scan: ScanResponse) -> dict:
     }
 
 
-def _medians(results: list[Mapping]) -> dict[str, float]:
+def _medians(results: list[Mapping | None]) -> dict[str, float]:
     per_domain: dict[str, list[int]] = {}
-    for result in results:
-        for slug, scores in (result or {}).get("domains", {}).items():
-            if scores.get("now") is not None:
-                per_domain.setdefault(slug, []).append(scores["now"])
+    for stored in results:
+        for domain in ScanResult.from_stored(stored).domains:
+            if domain.now is not None:
+                per_domain.setdefault(domain.slug, []).append(domain.now)
     return {slug: statistics.median(values) for slug, values in per_domain.items()}
 
 
-def research_domain_averages() -> list[dict]:
+@dataclass(frozen=True)
+class ScoreAverage:
+    value: float | None
+    count: int
+
+
+@dataclass(frozen=True)
+class DomainAverage:
+    """A scored domain's average scores over the research scans, each with its number of scans."""
+
+    slug: str
+    title: str
+    now: ScoreAverage
+    future: ScoreAverage
+
+
+def research_domain_averages() -> list[DomainAverage]:
     """Per scored domain: the average score (now and future) over submitted scans with research
     consent, and how many scans it stands on. One query for the domains, one for the averages."""
     domains = dict(Domain.objects.filter(scored=True).values_list("slug", "title").order_by("slug"))
     aggregates = {}
     for i, slug in enumerate(domains):
-        for horizon in ("now", "future"):
-            value = Cast(KT(f"result__domains__{slug}__{horizon}"), FloatField())
-            aggregates[f"d{i}_{horizon}"] = Avg(value)
-            aggregates[f"d{i}_{horizon}_n"] = Count(
-                "id", filter=Q(**{f"result__domains__{slug}__{horizon}__isnull": False})
-            )
+        for horizon in HORIZONS:
+            path = stored_score_path(slug, horizon)
+            aggregates[f"d{i}_{horizon}"] = Avg(Cast(KT(path), FloatField()))
+            aggregates[f"d{i}_{horizon}_n"] = Count("id", filter=Q(**{f"{path}__isnull": False}))
     if not domains:
         return []
     qs = ScanResponse.objects.filter(submitted_at__isnull=False, research_consent_at__isnull=False)
     found = qs.aggregate(**aggregates)
-    rows = []
-    for i, (slug, title) in enumerate(domains.items()):
-        row = {"slug": slug, "title": title}
-        for horizon in ("now", "future"):
-            row[f"{horizon}_average"] = found[f"d{i}_{horizon}"]
-            row[f"{horizon}_count"] = found[f"d{i}_{horizon}_n"] or 0
-        rows.append(row)
-    return rows
+
+    def average(i: int, horizon: str) -> ScoreAverage:
+        return ScoreAverage(found[f"d{i}_{horizon}"], found[f"d{i}_{horizon}_n"] or 0)
+
+    return [
+        DomainAverage(slug, title, now=average(i, "now"), future=average(i, "future"))
+        for i, (slug, title) in enumerate(domains.items())
+    ]

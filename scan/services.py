@@ -14,11 +14,11 @@ from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.tokens import magic_link_issue
 from schakelteam.events import EventKind, event_report
 from schakelteam.links import absolute_url
-from schakelteam.organisation.constants import SIZE_CLASS_BOUNDS
 from schakelteam.organisation.selectors import gemeente_for_postcode_digits, postcode_normalise
 
-from .constants import TURNOVER_BOUNDS, DefinitionKind, DefinitionStatus, Direction
+from .constants import DefinitionKind, DefinitionStatus
 from .models import Question, ScanAnswer, ScanDefinition, ScanResponse, original_language
+from .scan_result import ScanResult
 from .translations import translations_carry_over, translations_sync
 
 
@@ -38,39 +38,6 @@ class ScanIncomplete(ScanError):
     def __init__(self, missing: list):
         super().__init__("incomplete")
         self.missing = missing
-
-
-# ---- company facts (contract with the regelingencheck) -------------------------------------
-
-
-def scan_company_facts(scan: ScanResponse) -> dict:
-    """The scan's company facts keyed like kennisbank.facts (missing facts are left out)."""
-    facts: dict = {}
-    if scan.size_class in SIZE_CLASS_BOUNDS:
-        facts["medewerkers"] = SIZE_CLASS_BOUNDS[scan.size_class]
-    if scan.turnover_class in TURNOVER_BOUNDS:
-        facts["omzet"] = TURNOVER_BOUNDS[scan.turnover_class]
-    if scan.sbi_section:
-        facts["sector_sbi"] = scan.sbi_section
-    if scan.gemeente_id:
-        facts["gemeente"] = scan.gemeente.slug
-        facts["regio"] = scan.gemeente.regio.province
-    if scan.founded_year:
-        year = (scan.submitted_at or timezone.now()).year
-        facts["bedrijfsleeftijd_jaren"] = max(0, year - scan.founded_year)
-    if scan.legal_form:
-        facts["rechtsvorm"] = scan.legal_form
-    themes = {t.slug for t in scan.help_themes.all()}
-    result = scan.result or {}
-    themes.update(result.get("attention_themes", []))
-    if themes:
-        facts["thema_behoefte"] = sorted(themes)
-    direction = result.get("direction")
-    if direction in Direction.values:
-        facts["fase"] = {"hervormen": "vernieuwen", "versnellen": "groeien"}.get(
-            direction, direction
-        )
-    return facts
 
 
 # ---- definitions ----------------------------------------------------------------------------
@@ -268,7 +235,7 @@ def scan_submit(*, scan: ScanResponse) -> tuple[ScanResponse, str]:
         if scan.definition.kind == DefinitionKind.VERVOLGSCAN
         else EventKind.SCAN_SUBMITTED
     )
-    _event(scan, kind, themes=scan.result.get("attention_themes", []))
+    _event(scan, kind, themes=ScanResult.from_stored(scan.result).attention_themes)
     return scan, issued.raw_token
 
 

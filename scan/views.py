@@ -9,16 +9,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kennisbank.regelingencheck_views import regelingencheck_questionnaire
 from schakelteam.accounts.constants import LinkPurpose
-from schakelteam.accounts.tokens import TokenError, magic_link_resolve
+from schakelteam.accounts.tokens import TokenError
 from schakelteam.ratelimit import client_ip, rate_limit_hit, rate_limited, too_many_requests
 
 from . import services
 from .constants import DefinitionKind
 from .forms import ConsentForm, DomainStepForm, EmptyForm, FactsForm, ResumeLinkForm
-from .models import Question, ScanResponse
+from .models import ScanResponse
 from .results import result_build
 from .scoring import missing_required, visible_questions
-from .selectors import definition_snapshot, scan_answer_values, scan_get, scoring_facts
+from .selectors import (
+    definition_snapshot,
+    question_rows,
+    scan_answer_values,
+    scan_company_facts,
+    scan_for_link,
+    scan_get,
+    scoring_facts,
+)
 
 SESSION_SCAN = "scan_uuid"
 SESSION_RESULT = "scan_result_token"
@@ -74,11 +82,9 @@ def _token_invalid(request: HttpRequest, reason: str, *, kind: str) -> HttpRespo
 def _resolve(request: HttpRequest, purpose: str, token: str) -> ScanResponse | str:
     """The scan behind a link, or the reason it can't be used."""
     try:
-        link = magic_link_resolve(purpose=purpose, raw_token=token)
+        return scan_for_link(purpose=purpose, raw_token=token)
     except TokenError as exc:
         return exc.reason
-    scan = scan_get(uuid=link.subject_uuid)
-    return scan if scan is not None else "unknown"
 
 
 # ---- start and steps -------------------------------------------------------------------------
@@ -187,7 +193,7 @@ def _domain_step(request, scan, snapshot, steps, number) -> HttpResponse:
             return _nav_target(request, number, len(steps))
         new = form.answers()
         by_slug = {q.slug: q for q in questions}
-        rows = {q.slug: q for q in Question.objects.filter(pk__in=[q.id for q in questions])}
+        rows = question_rows(ids=[q.id for q in questions])
         services.scan_answers_save(
             scan=scan, answers={rows[s]: v for s, v in new.items() if s in by_slug}
         )
@@ -325,7 +331,7 @@ def regelingencheck_prefilled(request: HttpRequest, token: str) -> HttpResponse:
         return _token_invalid(request, found, kind="result")
     if not found.is_submitted:
         raise Http404
-    return regelingencheck_questionnaire(request, initial=services.scan_company_facts(found))
+    return regelingencheck_questionnaire(request, initial=scan_company_facts(found))
 
 
 @require_POST

@@ -4,12 +4,16 @@ below it. An import inside a function that reaches another app needs a reason on
 Bottom to top: the schakelteam kernel (what every app needs), organisation, accounts, kennisbank,
 scan, cases, monitoring, privacy. The composition root (urls, settings, wsgi, load_demo) wires
 them all together and may import any of them.
+
+Selectors are the only way in for reads: a view or form module never touches `Model.objects` of
+one of our own models (a queryset a selector built is fine).
 """
 
 import ast
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -153,3 +157,80 @@ def test_the_checker_finds_an_upward_import_in_a_function():
     assert id(node) in function_scoped(tree)
     assert not has_reason(["def f():", "    from cases.models import Casus"], node)
     assert RANK[app_of("cases.models")] > RANK[app_of("kennisbank.matching")]
+
+
+# ---- selectors are the only query door -------------------------------------------------------
+
+
+def is_view_or_form(path: Path) -> bool:
+    """views.py, views/*.py, *_views.py, forms.py, *_forms.py."""
+    name = path.name
+    return (
+        name in {"views.py", "forms.py"}
+        or name.endswith(("_views.py", "_forms.py"))
+        or (path.parent.name == "views" and name != "__init__.py")
+    )
+
+
+def our_model_names() -> set[str]:
+    tops = ("schakelteam", "kennisbank", "scan", "cases")
+    return {m.__name__ for m in apps.get_models() if m.__module__.split(".")[0] in tops}
+
+
+def _imported_names(tree: ast.AST) -> dict[str, str]:
+    """Local name -> the name it was imported as (`from x import Casus as C` gives C -> Casus)."""
+    return {
+        alias.asname or alias.name: alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+def _names_in(node: ast.AST, imported: dict[str, str]) -> list[str]:
+    """The identifiers of an attribute chain: `m.RegelingPage` gives ["m", "RegelingPage"]."""
+    if isinstance(node, ast.Attribute):
+        return [*_names_in(node.value, imported), node.attr]
+    if isinstance(node, ast.Name):
+        return [imported.get(node.id, node.id)]
+    return []
+
+
+def model_manager_uses(source: str, models: set[str]) -> list[tuple[int, str]]:
+    """(line, model) for every `<our model>.objects` in `source`."""
+    tree = ast.parse(source)
+    imported = _imported_names(tree)
+    return [
+        (node.lineno, name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "objects"
+        for name in _names_in(node.value, imported)
+        if name in models
+    ]
+
+
+def test_views_and_forms_read_through_selectors_only():
+    models = our_model_names()
+    direct = [
+        f"{module}:{line} uses {model}.objects; ask a selector"
+        for module, path in our_modules().items()
+        if is_view_or_form(path)
+        for line, model in model_manager_uses(path.read_text(encoding="utf-8"), models)
+    ]
+    assert direct == []
+
+
+def test_the_query_checker_finds_a_model_manager_under_any_name():
+    source = (
+        "from cases.models import Casus as C\n"
+        "from kennisbank import models as m\n"
+        "a = C.objects.get(pk=1)\n"
+        "b = m.RegelingPage.objects.live()\n"
+        "c = selectors.casus_list(user=u).filter(pk=1)\n"
+        "d = get_user_model().objects.all()\n"
+    )
+    found = model_manager_uses(source, our_model_names())
+    assert found == [(3, "Casus"), (4, "RegelingPage")]
+    assert is_view_or_form(BASE_DIR / "cases" / "views" / "staff.py")
+    assert is_view_or_form(BASE_DIR / "kennisbank" / "regelingencheck_forms.py")
+    assert not is_view_or_form(BASE_DIR / "cases" / "selectors.py")

@@ -12,14 +12,15 @@ from django.views.decorators.http import require_POST
 
 from cases.models import Casus, Entrepreneur
 from scan.models import ScanResponse
+from scan.selectors import scan_for_result_link
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.tokens import TokenError, magic_link_resolve
-from schakelteam.organisation.selectors import theme_list
 from schakelteam.ratelimit import rate_limited
 
 from .. import selectors
 from ..constants import CasusOrigin, ConsentChannel, ConsentPurpose
-from ..forms import HoneypotForm, IntakeForm, QuestionForm
+from ..forms import HoneypotForm, IntakeForm, QuestionForm, SatisfactionForm
+from ..services.handling import satisfaction_record
 from ..services.intake import IntakeRequest, casus_intake
 from ..services.privacy import consent_withdraw, entrepreneur_anonymise, entrepreneur_export
 
@@ -44,31 +45,19 @@ def intake_request_build(form: IntakeForm, *, language: str) -> IntakeRequest:
     )
 
 
-def _scan_for_token(request: HttpRequest):
+def _scan_for_token(request: HttpRequest) -> ScanResponse | None:
     """The scan behind ?scan=<token>, or None with a message when the link is not valid."""
     raw = request.GET.get("scan", "")
     if not raw:
         return None
     try:
-        link = magic_link_resolve(purpose=LinkPurpose.SCAN_RESULT, raw_token=raw)
-        return ScanResponse.objects.get(uuid=link.subject_uuid, submitted_at__isnull=False)
-    except (TokenError, ScanResponse.DoesNotExist):
+        return scan_for_result_link(raw)
+    except TokenError:
         messages.warning(
             request,
             _("The link to your scan no longer works. You can still send your request without it."),
         )
         return None
-
-
-def _scan_initial(scan) -> dict:
-    themes = {t.pk for t in scan.help_themes.all()}
-    attention = (scan.result or {}).get("attention_themes", [])
-    themes |= set(theme_list().filter(slug__in=attention).values_list("pk", flat=True))
-    return {
-        "size_class": scan.size_class,
-        "sbi_section": scan.sbi_section,
-        "themes": sorted(themes),
-    }
 
 
 def _intake(request: HttpRequest, *, form_class, origin: str, template: str) -> HttpResponse:
@@ -98,7 +87,8 @@ def _intake(request: HttpRequest, *, form_class, origin: str, template: str) -> 
                 )
             return redirect("cases:intake_done")
     else:
-        form = form_class(initial=_scan_initial(scan) if scan else {}, with_scan=scan is not None)
+        initial = selectors.intake_initial_from_scan(scan) if scan else {}
+        form = form_class(initial=initial, with_scan=scan is not None)
         honeypot = HoneypotForm()
     return render(
         request,
@@ -140,16 +130,12 @@ def _entrepreneur(token: str) -> Entrepreneur:
 def mijn_gegevens_view(request: HttpRequest, token: str) -> HttpResponse:
     entrepreneur = _entrepreneur(token)
     link = magic_link_resolve(purpose=LinkPurpose.MIJN_GEGEVENS, raw_token=token)
-    casussen = list(
-        entrepreneur.casussen.select_related("company__gemeente", "scan").prefetch_related(
-            "themes", "appointments", "referrals__partner", "referrals__mentor"
-        )
-    )
+    casussen = selectors.entrepreneur_casussen(entrepreneur=entrepreneur)
     context = {
         "entrepreneur": entrepreneur,
-        "companies": entrepreneur.companies.select_related("gemeente"),
+        "companies": selectors.entrepreneur_companies(entrepreneur=entrepreneur),
         "casussen": casussen,
-        "consents": entrepreneur.consents.select_related("text").order_by("-given_at"),
+        "consents": selectors.consent_history(entrepreneur=entrepreneur),
         "accesses": selectors.entrepreneur_access_log(entrepreneur=entrepreneur, casussen=casussen),
         "access_log_days": settings.SCHAKELTEAM_ACCESS_LOG_RETENTION_DAYS,
         "token": token,
@@ -175,7 +161,7 @@ def mijn_gegevens_export_view(request: HttpRequest, token: str) -> HttpResponse:
 def mijn_gegevens_withdraw_view(request: HttpRequest, token: str) -> HttpResponse:
     entrepreneur = _entrepreneur(token)
     purpose = request.POST.get("purpose", "")
-    consent = entrepreneur.consents.filter(purpose=purpose, withdrawn_at__isnull=True).first()
+    consent = selectors.consent_active(entrepreneur=entrepreneur, purpose=purpose)
     if consent is None or purpose not in ConsentPurpose.values:
         messages.error(request, _("That permission was already withdrawn."))
         return redirect("cases:mijn_gegevens", token=token)
@@ -200,12 +186,8 @@ def mijn_gegevens_erase_view(request: HttpRequest, token: str) -> HttpResponse:
 @rate_limited("token", methods=("GET", "POST"))
 def satisfaction_view(request: HttpRequest, token: str) -> HttpResponse:
     """One score 1–5 per casus, through the link in the closing e-mail; no login, no free text."""
-    from ..forms import SatisfactionForm
-    from ..services.handling import satisfaction_record
-
     try:
-        link = magic_link_resolve(purpose=LinkPurpose.SATISFACTION, raw_token=token)
-        casus = Casus.objects.get(uuid=link.subject_uuid)
+        casus = selectors.casus_for_satisfaction_link(token)
     except (TokenError, Casus.DoesNotExist) as exc:
         raise Http404 from exc
     done = hasattr(casus, "satisfaction")

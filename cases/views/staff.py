@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from scan.selectors import scan_result
 from schakelteam.accounts.models import AccessAction
 from schakelteam.accounts.roles import Role, role_of
 
@@ -88,18 +88,13 @@ def workspace_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def casus_list_view(request: HttpRequest) -> HttpResponse:
     _require(request, CASUS_ROLES)
-    casussen = selectors.casus_list(user=request.user)
     form = CasusFilterForm(request.GET)
-    if form.is_valid():
-        if status := form.cleaned_data["status"]:
-            casussen = casussen.filter(status=status)
-        if q := form.cleaned_data["q"].strip():
-            casussen = casussen.filter(
-                Q(company__name__icontains=q)
-                | Q(entrepreneur__name__icontains=q)
-                | Q(company__kvk_nummer=q)
-                | Q(question__icontains=q)
-            )
+    filters = (
+        {"status": form.cleaned_data["status"], "q": form.cleaned_data["q"].strip()}
+        if form.is_valid()
+        else {}
+    )
+    casussen = selectors.casus_search(user=request.user, **filters)
     page = Paginator(casussen, 25).get_page(request.GET.get("pagina"))
     return render(request, "cases/casus_list.html", {"page": page, "form": form})
 
@@ -117,7 +112,8 @@ def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "casus": casus,
         "timeline": selectors.casus_timeline(casus=casus),
         "scan": scan,
-        "consents": entrepreneur.consents.filter(withdrawn_at__isnull=True).select_related("text"),
+        "scan_result": scan_result(scan, with_answers=True) if scan else None,
+        "consents": selectors.consents_in_force(entrepreneur=entrepreneur),
         "appointments": casus.appointments.all(),
         "referrals": casus.referrals.select_related("partner", "mentor"),
         "referral_allowed": referral_allowed,

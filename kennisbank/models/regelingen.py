@@ -13,8 +13,9 @@ from wagtail.search import index
 
 from kennisbank.blocks import BodyBlock
 from kennisbank.constants import CriterionOperator, RegelingKind, RegelingLevel
+from kennisbank.criteria import OPERATORS_BY_TYPE, criterion_value_normalise
 from kennisbank.eligibility_fields import CriterionValueField
-from kennisbank.facts import FACTS, OPERATORS_BY_TYPE, criterion_value_normalise
+from kennisbank.facts import FACTS
 
 
 class RegelingIndexPage(Page):

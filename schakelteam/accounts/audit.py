@@ -44,12 +44,21 @@ def personal_data_access_record(
     )
 
 
-def personal_data_access_list(*, user: AbstractBaseUser) -> QuerySet[PersonalDataAccess]:
-    """The whole log for coordinators and admins; nothing for anyone else."""
+def personal_data_access_list(
+    *, user: AbstractBaseUser, subject: str = ""
+) -> QuerySet[PersonalDataAccess]:
+    """The whole log for coordinators and admins; nothing for anyone else. `subject` (as typed)
+    keeps the entries about that casus, scan or person; a value that is no uuid finds nothing."""
     qs = PersonalDataAccess.objects.all()
-    if role_of(user) in (Role.COORDINATOR, Role.ADMIN):
+    if role_of(user) not in (Role.COORDINATOR, Role.ADMIN):
+        return qs.none()
+    if not subject:
         return qs
-    return qs.none()
+    try:
+        subject_uuid = uuid.UUID(subject)
+    except ValueError:
+        return qs.none()
+    return qs.filter(models.Q(subject_uuid=subject_uuid) | models.Q(casus_uuid=subject_uuid))
 
 
 def personal_data_access_for_subject(

@@ -6,7 +6,6 @@ import django_otp
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
@@ -174,7 +173,9 @@ def _require_role(request: HttpRequest, *roles: Role) -> None:
 def security_overview_view(request: HttpRequest) -> HttpResponse:
     _require_role(request, Role.ADMIN)
     if request.method == "POST":
-        user = get_object_or_404(get_user_model(), pk=request.POST.get("user_id", "0") or 0)
+        user = get_object_or_404(
+            selectors.staff_user_list(), pk=request.POST.get("user_id", "0") or 0
+        )
         if request.POST.get("action") == "reset_second_factor":
             auth_services.second_factor_reset(actor=request.user, user=user)
             messages.success(

@@ -192,11 +192,13 @@ def domain_scores(k: int) -> list[dict]:
     """Average domain scores (0–100, now and future) of research-consented scans; under k hidden."""
     out = []
     for domain in research_domain_averages():
-        row = {"domain": domain["slug"], "label": domain["title"]}
-        for horizon in ("now", "future"):
-            n, avg = domain[f"{horizon}_count"], domain[f"{horizon}_average"]
-            row[f"{horizon}_count"] = n if n >= k else None
-            row[f"{horizon}_average"] = round(avg, 1) if (avg is not None and n >= k) else None
+        row = {"domain": domain.slug, "label": domain.title}
+        for horizon, average in (("now", domain.now), ("future", domain.future)):
+            shown = average.count >= k
+            row[f"{horizon}_count"] = average.count if shown else None
+            row[f"{horizon}_average"] = (
+                round(average.value, 1) if shown and average.value is not None else None
+            )
         out.append(row)
     return out
 

@@ -36,16 +36,6 @@ SIZE_CLASS_BOUNDS: dict[str, tuple[int, int | None]] = {
 }
 
 
-SIZE_CLASS_BOUNDS: dict[str, tuple[int, int | None]] = {
-    SizeClass.ALLEEN: (1, 1),
-    SizeClass.KLEIN_2_4: (2, 4),
-    SizeClass.KLEIN_5_10: (5, 10),
-    SizeClass.MIDDEN_11_50: (11, 50),
-    SizeClass.MIDDEN_51_250: (51, 250),
-    SizeClass.GROOT_250: (251, None),
-}
-
-
 class SbiSection(models.TextChoices):
     """SBI 2008 sections (Standaard Bedrijfsindeling)."""
 

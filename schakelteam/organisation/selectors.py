@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from wagtail.coreutils import get_supported_content_language_variant
 
-from .models import Gemeente, Partner, Theme
+from .models import Gemeente, Partner, Regio, Theme
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
 
@@ -36,6 +36,18 @@ def gemeente_for_postcode_digits(digits: int) -> Gemeente | None:
         if gemeente.covers(digits):
             return gemeente
     return None
+
+
+def gemeente_list(*, regio: Regio | None = None) -> QuerySet[Gemeente]:
+    """The gemeenten (of one regio when given), with their regio."""
+    qs = Gemeente.objects.select_related("regio")
+    return qs.filter(regio=regio) if regio is not None else qs
+
+
+def gemeente_province(slug: str) -> str:
+    """The province of the gemeente with `slug` ("" when unknown)."""
+    found = Gemeente.objects.filter(slug=slug).values_list("regio__province", flat=True).first()
+    return found or ""
 
 
 def theme_list() -> QuerySet[Theme]:

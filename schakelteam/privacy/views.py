@@ -25,19 +25,8 @@ def _require_role(request: HttpRequest, *roles: Role) -> None:
 @require_GET
 def access_log_view(request: HttpRequest) -> HttpResponse:
     _require_role(request, Role.COORDINATOR, Role.ADMIN)
-    entries = personal_data_access_list(user=request.user)
     subject = request.GET.get("subject", "").strip()
-    if subject:
-        try:
-            import uuid
-
-            subject_uuid = uuid.UUID(subject)
-        except ValueError:
-            entries = entries.none()
-        else:
-            from django.db.models import Q
-
-            entries = entries.filter(Q(subject_uuid=subject_uuid) | Q(casus_uuid=subject_uuid))
+    entries = personal_data_access_list(user=request.user, subject=subject)
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
     return render(request, "privacy/access_log.html", {"page": page, "subject": subject})
 

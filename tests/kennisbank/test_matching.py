@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils.translation import override
 
+from kennisbank.facts import CompanyFacts
 from kennisbank.matching import (
     MatchStatus,
     Outcome,
@@ -129,7 +130,7 @@ def test_a_failed_knockout_rules_out_but_a_failed_fit_criterion_only_lowers_the_
     with override("en"):
         result = regelingen_evaluate(
             [knockout, fit_only, fit_met],
-            {"medewerkers": 40, "rechtsvorm": "bv"},
+            CompanyFacts(employees=40, legal_form="bv"),
             today=TODAY,
             include_not_fitting=True,
         )
@@ -145,7 +146,7 @@ def test_an_unknown_knockout_fact_gives_maybe_naming_the_deciding_question():
     item = rules("Onbekend", Rule("rechtsvorm", "in", ["bv", "nv"]), Rule("medewerkers", "lte", 8))
 
     with override("en"):
-        result = regelingen_evaluate([item], {"medewerkers": (5, 10)}, today=TODAY)
+        result = regelingen_evaluate([item], CompanyFacts(employees=(5, 10)), today=TODAY)
 
     match = result.maybe[0]
     assert match.status == MatchStatus.MAYBE
@@ -157,9 +158,13 @@ def test_an_unknown_knockout_fact_gives_maybe_naming_the_deciding_question():
 def test_not_fitting_is_left_out_unless_asked_for():
     item = rules("Ko", Rule("medewerkers", "lte", 10))
 
-    assert len(regelingen_evaluate([item], {"medewerkers": 40}, today=TODAY)) == 0
+    assert len(regelingen_evaluate([item], CompanyFacts(employees=40), today=TODAY)) == 0
     assert (
-        len(regelingen_evaluate([item], {"medewerkers": 40}, today=TODAY, include_not_fitting=True))
+        len(
+            regelingen_evaluate(
+                [item], CompanyFacts(employees=40), today=TODAY, include_not_fitting=True
+            )
+        )
         == 1
     )
 
@@ -170,9 +175,9 @@ def test_the_editor_explanations_are_used_for_met_and_not_met():
     )
     item = rules("Uitleg", rule)
 
-    met = regelingen_evaluate([item], {"medewerkers": 3}, today=TODAY).fitting[0]
+    met = regelingen_evaluate([item], CompanyFacts(employees=3), today=TODAY).fitting[0]
     not_met = regelingen_evaluate(
-        [item], {"medewerkers": 30}, today=TODAY, include_not_fitting=True
+        [item], CompanyFacts(employees=30), today=TODAY, include_not_fitting=True
     )
 
     assert met.criteria[0].explanation == "Klein genoeg."
@@ -187,7 +192,7 @@ def test_within_a_group_needs_then_open_now_then_nearest_level_sort_first():
 
     result = regelingen_evaluate(
         [national, municipal, european_with_need, later],
-        {"thema_behoefte": ["export"]},
+        CompanyFacts(needed_themes=frozenset({"export"})),
         today=TODAY,
     )
 

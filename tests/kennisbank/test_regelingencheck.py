@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils.translation import override
 
+from kennisbank.facts import CompanyFacts
 from kennisbank.regelingencheck import regelingencheck_url_for_facts
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
 from tests.organisation.factories import GemeenteFactory, ThemeFactory
@@ -128,7 +129,9 @@ def test_the_gemeente_answer_fills_in_the_province(client):
 def test_an_advisor_link_opens_the_outcome_for_a_casus_facts(client):
     small_only(title="Klein")
 
-    url = regelingencheck_url_for_facts({"medewerkers": (2, 4), "thema_behoefte": ["export"]})
+    url = regelingencheck_url_for_facts(
+        CompanyFacts(employees=(2, 4), needed_themes=frozenset({"export"}))
+    )
     response = client.get(url)
 
     assert url.startswith(reverse("kennisbank:regelingencheck"))
@@ -173,7 +176,7 @@ def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
 
     # A plain function call: its texts follow the active language, checked here in English.
     with override("en"):
-        summary = regelingencheck_outcome_summary({"medewerkers": 3})
+        summary = regelingencheck_outcome_summary(CompanyFacts(employees=3))
 
     assert summary[0] == {
         "regeling_id": page.pk,

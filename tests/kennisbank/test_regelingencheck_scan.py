@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kennisbank.regelingencheck import regelingencheck_url_for_facts
 from scan.results import regelingen_for
-from scan.services import scan_company_facts
+from scan.selectors import scan_company_facts
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.tokens import magic_link_issue
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
@@ -37,7 +37,7 @@ def titles(matches):
 
 
 def test_the_scan_result_and_the_check_agree_for_the_scan_facts(client, scan, regelingen):
-    from_scan = regelingen_for(scan, [])
+    from_scan = regelingen_for(scan_company_facts(scan), [])
 
     response = client.get(regelingencheck_url_for_facts(scan_company_facts(scan)))
     from_check = response.context["result"]

@@ -79,12 +79,12 @@ def test_a_vervolgscan_result_shows_earlier_and_new_scores_with_the_change(clien
     response = client.get(reverse("scan:result", args=[token]))
 
     comparison = response.context["comparison"]
-    geld = next(c for c in comparison["changes"] if c["slug"] == "geld")
-    mensen = next(c for c in comparison["changes"] if c["slug"] == "mensen")
-    assert (geld["earlier"], geld["new"], geld["delta"]) == (25, 75, 50)
-    assert (mensen["earlier"], mensen["new"], mensen["delta"]) == (88, 13, -75)
-    assert [c["slug"] for c in comparison["improved"]] == ["geld"]
-    assert [c["slug"] for c in comparison["attention"]] == ["mensen"]
+    geld = next(c for c in comparison["changes"] if c.slug == "geld")
+    mensen = next(c for c in comparison["changes"] if c.slug == "mensen")
+    assert (geld.earlier, geld.new, geld.delta) == (25, 75, 50)
+    assert (mensen.earlier, mensen.new, mensen.delta) == (88, 13, -75)
+    assert [c.slug for c in comparison["improved"]] == ["geld"]
+    assert [c.slug for c in comparison["attention"]] == ["mensen"]
     assert [h["scan"] for h in response.context["history"]] == [first, second]
     assert "+50" in response.content.decode()
 
@@ -103,5 +103,5 @@ def test_the_vervolgscan_flow_from_the_result_page(client):
     result = client.post(reverse("scan:review"), follow=True)
 
     assert 'value="5-10"' in facts_page and "checked" in facts_page
-    assert result.context["comparison"]["changes"][0]["delta"] == 75
+    assert result.context["comparison"]["changes"][0].delta == 75
     assert len(result.context["history"]) == 2

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from scan import services
 from scan.models import ScanAnswer, ScanResponse
+from scan.selectors import scan_company_facts
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.tokens import magic_link_issue, magic_link_resolve
 
@@ -142,13 +143,13 @@ def test_company_facts_for_the_regelingencheck():
     scan.legal_form = "bv"
     scan.save()
 
-    facts = services.scan_company_facts(scan)
+    facts = scan_company_facts(scan)
 
-    assert facts["medewerkers"] == (5, 10)
-    assert facts["sector_sbi"] == "G"
-    assert facts["gemeente"] == "almere"
-    assert facts["regio"] == "Flevoland"
-    assert facts["rechtsvorm"] == "bv"
-    assert facts["bedrijfsleeftijd_jaren"] == scan.submitted_at.year - 2010
-    assert facts["thema_behoefte"] == ["financiering"]
-    assert facts["fase"] == "groeien"
+    assert facts.employees == (5, 10)
+    assert facts.sector == "G"
+    assert facts.gemeente == "almere"
+    assert facts.province == "Flevoland"
+    assert facts.legal_form == "bv"
+    assert facts.age_years == scan.submitted_at.year - 2010
+    assert facts.needed_themes == {"financiering"}
+    assert facts.phase == "groeien"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from scan.definition_io import snapshot_from_spec, spec_from_v1
-from scan.scoring import compare_results, missing_required, round_half_up, score_response
+from scan.scan_result import ScanResult
+from scan.scoring import missing_required, round_half_up, score_response
 
 SCALE = [
     ["1", "1", 1],
@@ -205,16 +206,18 @@ def test_the_worked_example_of_the_seed_definition():
     assert result["direction_reason"] == expected["reden"]
 
 
-def test_compare_results_gives_the_change_per_domain():
+def test_a_later_result_gives_the_change_per_domain_scored_in_both():
     earlier = {"order": ["a", "b"], "domains": {"a": {"now": 40}, "b": {"now": None}}}
     later = {
         "order": ["a", "b", "c"],
         "domains": {"a": {"now": 55}, "b": {"now": 30}, "c": {"now": 1}},
     }
 
-    assert compare_results(earlier, later) == [
-        {"slug": "a", "earlier": 40, "new": 55, "delta": 15},
-        {"slug": "b", "earlier": None, "new": 30, "delta": None},
+    changes = ScanResult.from_stored(later).changes_since(ScanResult.from_stored(earlier))
+
+    assert [(c.slug, c.earlier, c.new, c.delta) for c in changes] == [
+        ("a", 40, 55, 15),
+        ("b", None, 30, None),
     ]
 
 

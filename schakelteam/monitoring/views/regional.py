@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from schakelteam.organisation.models import Gemeente
+from schakelteam.organisation.selectors import gemeente_list
 
 from ..charts import bar_chart, column_chart
 from ..dashboard import regio_default
@@ -37,7 +37,7 @@ def region_view(request: HttpRequest) -> HttpResponse:
         raise Http404
     tables = indicator_tables(regio=regio)
     _region_charts(tables)
-    gemeenten = Gemeente.objects.filter(regio=regio)
+    gemeenten = gemeente_list(regio=regio)
     return render(
         request,
         "monitoring/regional_data.html",
@@ -46,7 +46,7 @@ def region_view(request: HttpRequest) -> HttpResponse:
 
 
 def gemeente_view(request: HttpRequest, slug: str) -> HttpResponse:
-    gemeente = get_object_or_404(Gemeente.objects.select_related("regio"), slug=slug)
+    gemeente = get_object_or_404(gemeente_list(), slug=slug)
     tables = indicator_tables(regio=gemeente.regio, gemeente=gemeente)
     _gemeente_charts(tables)
     return render(
