@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -94,8 +95,9 @@ class FrozenAwareDeleteView(DeleteView):
         try:
             with transaction.atomic():
                 return super().form_valid(form)
-        except DefinitionFrozen as exc:
-            messages.error(self.request, exc.messages[0])
+        except (DefinitionFrozen, ProtectedError):
+            # Scans taken with a version protect it: only a published version has any.
+            messages.error(self.request, DefinitionFrozen().messages[0])
             return redirect(self.get_success_url())
 
 
