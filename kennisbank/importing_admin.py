@@ -18,12 +18,13 @@ from wagtail.models import Locale
 from kennisbank.eligibility import CLOSING_SOON_DAYS, today_amsterdam
 from kennisbank.importing import ImportFileError, regelingen_import, rows_from_text
 from kennisbank.models import RegelingIndexPage, RegelingPage
+from schakelteam.accounts.decorators import CapabilityRequiredMixin
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def editor_may_import(user) -> bool:
-    """Whoever may add regelingen under the overview page may import them."""
+    """Whoever may add regelingen under the overview page (their page.edit scope) may import them."""
     index = RegelingIndexPage.objects.filter(locale=Locale.get_default()).first()
     return bool(index and index.permissions_for_user(user).can_add_subpage())
 
@@ -72,7 +73,8 @@ class ImportForm(forms.Form):
         return upload
 
 
-class RegelingenImportView(WagtailAdminTemplateMixin, FormView):
+class RegelingenImportView(CapabilityRequiredMixin, WagtailAdminTemplateMixin, FormView):
+    capability = "page.edit"
     template_name = "kennisbank/regelingencheck/admin/import.html"
     form_class = ImportForm
     page_title = _("Import regelingen")
@@ -95,7 +97,8 @@ class RegelingenImportView(WagtailAdminTemplateMixin, FormView):
         )
 
 
-class RegelingenAttentionView(WagtailAdminTemplateMixin, TemplateView):
+class RegelingenAttentionView(CapabilityRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    capability = "page.edit"
     template_name = "kennisbank/regelingencheck/admin/attention.html"
     page_title = _("Regelingen to check")
     header_icon = "warning"

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from .models import AccessAction, PersonalDataAccess, StaffSecurityEvent, SubjectType
-from .roles import Role, role_of
+from .policy import Scope, scope_of
 
 
 def security_event_record(
@@ -45,11 +45,13 @@ def personal_data_access_record(
 
 
 def personal_data_access_list(*, user: AbstractBaseUser) -> QuerySet[PersonalDataAccess]:
-    """The whole log for coordinators and admins; nothing for anyone else."""
+    """The log entries `user` may read (the access_log.view scope of the policy)."""
     qs = PersonalDataAccess.objects.all()
-    if role_of(user) in (Role.COORDINATOR, Role.ADMIN):
-        return qs
-    return qs.none()
+    match scope_of(user, "access_log.view"):
+        case Scope.ALL:
+            return qs
+        case _:
+            return qs.none()
 
 
 def personal_data_access_for_subject(
