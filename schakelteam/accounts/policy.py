@@ -51,19 +51,14 @@ GRANTS: dict[str, dict[Role, Scope]] = {
     "workspace.enter": dict.fromkeys(STAFF_ROLES, OWN),
     "recovery_codes.renew": dict.fromkeys(STAFF_ROLES, OWN),
     # Casussen: see one (with its scan, consents, appointments, history), work on it, assign it.
-    "casus.view": {ADMIN: ALL, COORDINATOR: ALL, PROJECTLEIDER: ALL, ADVISOR: OWN},
-    "casus.handle": {ADMIN: ALL, COORDINATOR: ALL, PROJECTLEIDER: ALL, ADVISOR: OWN},
-    "casus.assign": {ADMIN: ALL, COORDINATOR: ALL, PROJECTLEIDER: ALL},
-    "casus.intake_phone": {ADMIN: ALL, COORDINATOR: ALL, PROJECTLEIDER: ALL, ADVISOR: ALL},
+    # The projectleider works with aggregates only: no casus, referral or personal data.
+    "casus.view": {ADMIN: ALL, COORDINATOR: ALL, ADVISOR: OWN},
+    "casus.handle": {ADMIN: ALL, COORDINATOR: ALL, ADVISOR: OWN},
+    "casus.assign": {ADMIN: ALL, COORDINATOR: ALL},
+    "casus.intake_phone": {ADMIN: ALL, COORDINATOR: ALL, ADVISOR: ALL},
     # Referrals: see one, list them in the partner portal, accept/decline and report the outcome.
-    "referral.view": {
-        ADMIN: ALL,
-        COORDINATOR: ALL,
-        PROJECTLEIDER: ALL,
-        ADVISOR: OWN,
-        PARTNER: ORG,
-    },
-    "partner_portal.view": {ADMIN: ALL, COORDINATOR: ALL, PROJECTLEIDER: ALL, PARTNER: ORG},
+    "referral.view": {ADMIN: ALL, COORDINATOR: ALL, ADVISOR: OWN, PARTNER: ORG},
+    "partner_portal.view": {ADMIN: ALL, COORDINATOR: ALL, PARTNER: ORG},
     "referral.answer": {ADMIN: ALL, COORDINATOR: ALL, PARTNER: ORG},
     # Aggregates: the dashboard and its CSVs, the quarterly reports, KPI definitions, regional data.
     "monitoring.view": {ADMIN: ALL, COORDINATOR: ALL, PROJECTLEIDER: ALL},

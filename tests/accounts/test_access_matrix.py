@@ -292,14 +292,14 @@ class Visitors:
         return response
 
 
-def run_matrix(method: str, post_data=lambda url, data: {}) -> None:
-    """Ask every URL as every role; collect wrong answers, leaks of casus A and refused POSTs
-    that changed the database."""
+def run_matrix(method: str, post_data=lambda url, data: {}) -> dict[str, dict]:
+    """Ask every URL as every role; assert no wrong answer, no leak of casus A and no refused
+    POST that changed the database. Returns each role's answer per path."""
     data = world()
     visitors = Visitors(data["users"])
     wrong, leaks, changed = [], [], []
+    answers: dict[str, dict] = {role: {} for role in ROLES}
     for url in our_urls():
-        answers = {}
         not_taken = None
         # Refusals first, so a change to the database is caught before an allowed POST acts.
         refused_first = sorted(ROLES, key=lambda r: OK in expected(url, r, method))
@@ -311,7 +311,7 @@ def run_matrix(method: str, post_data=lambda url, data: {}) -> None:
                     changed.append(f"{url.name}: a refused POST changed the database")
                 before = None
             response = visitors.request(role, method, url, path, post_data(url, data))
-            got = answers[role] = answer(response, path)
+            got = answers[role][path] = answer(response, path)
             if role == "anonymous" and got == 405:
                 not_taken = 405  # the view does not take this method at all
             want = {not_taken} if not_taken else expected(url, role, method)
@@ -325,6 +325,7 @@ def run_matrix(method: str, post_data=lambda url, data: {}) -> None:
     assert not leaks, leaks
     assert not changed, changed
     assert not wrong, "\n".join(wrong)
+    return answers
 
 
 def fingerprint() -> dict:
@@ -336,9 +337,27 @@ def fingerprint() -> dict:
     }
 
 
+# Where casussen, referrals, notes, assignments and the people in them are.
+PERSONAL_DATA_PAGES = (
+    "/werkplek/casussen/",
+    "/werkplek/afspraken/",
+    "/werkplek/telefonische-intake/",
+    "/werkplek/toegangslog/",
+    "/partnerportaal/",
+)
+
+
+def assert_the_projectleider_is_refused_every_personal_data_page(answers: dict) -> None:
+    pages = {
+        p: got for p, got in answers["projectleider"].items() if p.startswith(PERSONAL_DATA_PAGES)
+    }
+    assert len(pages) > 15
+    assert {p: got for p, got in pages.items() if got not in (LOGIN, 403, 404, 405)} == {}
+
+
 @pytest.mark.django_db
 def test_every_url_answers_every_role_a_get_as_the_policy_says():
-    run_matrix("GET")
+    assert_the_projectleider_is_refused_every_personal_data_page(run_matrix("GET"))
 
 
 # What an allowed POST sends: a filled form, so a refusal is proven against a valid request too.
@@ -357,7 +376,17 @@ POST_DATA = {
 
 @pytest.mark.django_db
 def test_every_url_answers_every_role_a_post_as_the_policy_says_and_refusals_change_nothing():
-    run_matrix("POST", lambda url, data: POST_DATA.get(url.name, lambda d: {})(data))
+    answers = run_matrix("POST", lambda url, data: POST_DATA.get(url.name, lambda d: {})(data))
+    assert_the_projectleider_is_refused_every_personal_data_page(answers)
+
+
+AGGREGATES = {"monitoring.view", "report.create", "report.download", "kpi.manage"}
+OWN_ACCOUNT_AND_TOOLS = {"workspace.enter", "recovery_codes.renew", "admin.access"}
+
+
+def test_a_projectleider_holds_only_capabilities_over_aggregates():
+    held = {c for c in GRANTS if grant(Role.PROJECTLEIDER, c) != Scope.NONE}
+    assert held == AGGREGATES | OWN_ACCOUNT_AND_TOOLS | {"regional_data.manage"}
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ PAGE = {"queue": "cases/queue.html", "own casussen": "cases/my_casussen.html"}
 STARTS = [
     (lambda: UserFactory(role=Role.COORDINATOR), "queue"),
     (lambda: UserFactory(superuser=True), "queue"),
-    (lambda: UserFactory(role=Role.PROJECTLEIDER), "queue"),
+    (lambda: UserFactory(role=Role.PROJECTLEIDER), "monitoring:monitoring_dashboard"),
     (lambda: AdvisorFactory().user, "own casussen"),
     (lambda: PartnerContactFactory().user, "cases:partner_portal"),
     (lambda: UserFactory(role=Role.EDITOR), "wagtailadmin_home"),
