@@ -24,6 +24,7 @@ from scan.selectors import scan_company_facts
 from schakelteam.accounts.audit import personal_data_access_for_subject
 from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.models import AccessAction, SubjectType
+from schakelteam.accounts.policy import Scope, scope_of
 from schakelteam.accounts.roles import Role, role_of
 from schakelteam.accounts.tokens import magic_link_resolve
 from schakelteam.organisation.models import Advisor, Mentor
@@ -32,22 +33,13 @@ from schakelteam.organisation.selectors import theme_list
 from .constants import OPEN_STATUSES, CasusStatus, ConsentPurpose, ReferralStatus
 
 User = AbstractBaseUser | AnonymousUser
-COORDINATING = (Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADMIN)
 
 
-def can_coordinate(user: User) -> bool:
-    return role_of(user) in COORDINATING
-
-
-def casus_list(*, user: User) -> QuerySet[Casus]:
-    """Every casus `user` may see; all casus views, downloads and sub-objects start here."""
-    qs = Casus.objects.select_related(
-        "company__gemeente", "entrepreneur", "advisor__user", "advisor__partner"
-    )
-    match role_of(user):
-        case Role.COORDINATOR | Role.PROJECTLEIDER | Role.ADMIN:
+def _casussen_in_scope(qs: QuerySet[Casus], *, user: User, scope: Scope) -> QuerySet[Casus]:
+    match scope:
+        case Scope.ALL:
             return qs
-        case Role.ADVISOR:
+        case Scope.OWN:
             return qs.filter(advisor__user=user)
         case _:
             return qs.none()
@@ -69,17 +61,13 @@ def casus_search(*, user: User, status: str = "", q: str = "") -> QuerySet[Casus
     return casussen
 
 
-def referral_list(*, user: User) -> QuerySet[Referral]:
-    """Every referral `user` may see: a partner contact only those to their own organisation."""
-    qs = Referral.objects.select_related(
-        "casus__company__gemeente", "casus__entrepreneur", "partner", "mentor"
-    )
-    match role_of(user):
-        case Role.COORDINATOR | Role.PROJECTLEIDER | Role.ADMIN:
+def _referrals_in_scope(qs: QuerySet[Referral], *, user: User, scope: Scope) -> QuerySet[Referral]:
+    match scope:
+        case Scope.ALL:
             return qs
-        case Role.ADVISOR:
+        case Scope.OWN:
             return qs.filter(casus__advisor__user=user)
-        case Role.PARTNER_CONTACT:
+        case Scope.ORGANISATION:
             contact = getattr(user, "partner_contact", None)
             if contact is None:
                 return qs.none()
@@ -88,16 +76,33 @@ def referral_list(*, user: User) -> QuerySet[Referral]:
             return qs.none()
 
 
+def casus_list(*, user: User) -> QuerySet[Casus]:
+    """Every casus `user` may see; all casus views, downloads and sub-objects start here."""
+    qs = Casus.objects.select_related(
+        "company__gemeente", "entrepreneur", "advisor__user", "advisor__partner"
+    )
+    return _casussen_in_scope(qs, user=user, scope=scope_of(user, "casus.view"))
+
+
+def referral_list(*, user: User) -> QuerySet[Referral]:
+    """Every referral `user` may see: a partner contact only those to their own organisation."""
+    qs = Referral.objects.select_related(
+        "casus__company__gemeente", "casus__entrepreneur", "partner", "mentor"
+    )
+    return _referrals_in_scope(qs, user=user, scope=scope_of(user, "referral.view"))
+
+
 def appointment_list(*, user: User) -> QuerySet[Appointment]:
     return Appointment.objects.filter(casus__in=casus_list(user=user)).select_related("casus")
 
 
 def casus_queue(*, user: User) -> dict[str, QuerySet[Casus]]:
     """The coordinator's queue: new casussen, overdue first contacts and overdue referrals."""
-    casussen = casus_list(user=user) if can_coordinate(user) else Casus.objects.none()
+    scope = scope_of(user, "casus.assign")
+    casussen = _casussen_in_scope(casus_list(user=user), user=user, scope=scope)
     now = timezone.now()
     overdue_after = now - timedelta(days=settings.SCHAKELTEAM_REFERRAL_OVERDUE_DAYS)
-    referrals = referral_list(user=user) if can_coordinate(user) else Referral.objects.none()
+    referrals = _referrals_in_scope(referral_list(user=user), user=user, scope=scope)
     return {
         "new": casussen.filter(status=CasusStatus.NIEUW).order_by("sla_due"),
         "overdue": casussen.filter(

@@ -1,6 +1,7 @@
-"""Editors and Moderators: page permissions on the home trees and the moderation workflow (idempotent)."""
+"""Page and media rights on the home trees, as the access policy gives them, and the moderation
+workflow (idempotent)."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -13,58 +14,41 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from schakelteam.accounts.roles import ROLE_GROUPS, Role
+from schakelteam.accounts import policy
+from schakelteam.accounts.groups import permissions_get, role_permissions_sync
 
 WORKFLOW_NAME = "Moderatie"
 TASK_NAME = "Goedkeuring door een moderator"
 
-# Editors write and submit; moderators also publish. Neither may delete whole trees.
-PAGE_PERMISSIONS = {
-    Role.EDITOR: ("add_page", "change_page", "lock_page"),
-    Role.MODERATOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-}
-COLLECTION_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-)
-GLOBAL_PERMISSIONS = (
-    ("wagtailadmin", "access_admin"),
-    ("wagtail_localize", "submit_translation"),
-)
 
-
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
 @transaction.atomic
 def editorial_setup(*, roots: list[Page]) -> Workflow:
-    """Give Editors and Moderators their rights under each of `roots` (the home page per language)
-    and put those trees under the submit → approve → publish workflow."""
-    groups = {
-        role: Group.objects.get_or_create(name=ROLE_GROUPS[role])[0] for role in PAGE_PERMISSIONS
-    }
+    """Give each role group the page and media rights the access policy gives it under each of
+    `roots` (the home page per language), and put those trees under the submit → approve →
+    publish workflow, approved by the roles that may publish."""
+    groups = role_permissions_sync()
     root_collection = Collection.get_first_root_node()
     for role, group in groups.items():
-        group.permissions.add(*[_permission(a, c) for a, c in GLOBAL_PERMISSIONS])
         for page in roots:
-            for codename in PAGE_PERMISSIONS[role]:
+            for codename in sorted(policy.page_permissions_of(role)):
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=_permission("wagtailcore", codename)
+                    group=group, page=page, permission=_page_permission(codename)
                 )
-        for app_label, codename in COLLECTION_PERMISSIONS:
+        for permission in permissions_get(policy.collection_permissions_of(role)):
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_permission(app_label, codename)
+                group=group, collection=root_collection, permission=permission
             )
 
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.set([groups[Role.MODERATOR]])
+    task.groups.set(
+        [groups[role] for role in policy.roles_holding("page.publish") if role in groups]
+    )
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in roots:

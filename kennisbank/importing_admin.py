@@ -15,12 +15,13 @@ from wagtail.models import Locale
 from kennisbank.importing import ImportFileError, regelingen_import, rows_from_text
 from kennisbank.models import RegelingIndexPage
 from kennisbank.selectors import regelingen_attention
+from schakelteam.accounts.decorators import CapabilityRequiredMixin
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def editor_may_import(user) -> bool:
-    """Whoever may add regelingen under the overview page may import them."""
+    """Whoever may add regelingen under the overview page (their page.edit scope) may import them."""
     index = RegelingIndexPage.objects.filter(locale=Locale.get_default()).first()
     return bool(index and index.permissions_for_user(user).can_add_subpage())
 
@@ -49,7 +50,8 @@ class ImportForm(forms.Form):
         return upload
 
 
-class RegelingenImportView(WagtailAdminTemplateMixin, FormView):
+class RegelingenImportView(CapabilityRequiredMixin, WagtailAdminTemplateMixin, FormView):
+    capability = "page.edit"
     template_name = "kennisbank/regelingencheck/admin/import.html"
     form_class = ImportForm
     page_title = _("Import regelingen")
@@ -72,7 +74,8 @@ class RegelingenImportView(WagtailAdminTemplateMixin, FormView):
         )
 
 
-class RegelingenAttentionView(WagtailAdminTemplateMixin, TemplateView):
+class RegelingenAttentionView(CapabilityRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    capability = "page.edit"
     template_name = "kennisbank/regelingencheck/admin/attention.html"
     page_title = _("Regelingen to check")
     header_icon = "warning"

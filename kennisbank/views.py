@@ -22,6 +22,7 @@ from kennisbank.selectors import (
     paginate,
     themes_localized,
 )
+from schakelteam.accounts.decorators import capability_required
 from schakelteam.organisation.selectors import theme_list
 from schakelteam.ratelimit import client_ip, rate_limit_hit, too_many_requests
 
@@ -92,10 +93,11 @@ def event_page_serve(request: HttpRequest, event: EventPage, default_serve) -> H
     return TemplateResponse(request, event.get_template(request), context)
 
 
+@capability_required("page.edit", admin=True)
 def event_registrations_export(request: HttpRequest, page_id: int, fmt: str) -> HttpResponse:
     """Wagtail admin view: only users who may edit the event page get its registrations."""
     event = get_object_or_404(event_page_list(), pk=page_id)
-    if not event.permissions_for_user(request.user).can_edit():
+    if not event.permissions_for_user(request.user).can_edit():  # the PAGES scope
         raise PermissionDenied
     name = f"aanmeldingen-{slugify(event.slug)[:60]}"
     if fmt == "csv":

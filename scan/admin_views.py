@@ -1,12 +1,14 @@
 """Wagtail admin views for scan definitions: preview, publish and copy to a new draft."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from wagtail.snippets.views.snippets import DeleteView
+
+from schakelteam.accounts.decorators import CapabilityRequiredMixin, capability_required
 
 from . import services
 from .models import DefinitionFrozen, ScanDefinition
@@ -14,8 +16,6 @@ from .selectors import definition_list, definition_snapshot
 
 
 def _definition_for(request: HttpRequest, pk: int) -> ScanDefinition:
-    if not request.user.has_perm("scan.change_scandefinition"):
-        raise PermissionDenied
     return get_object_or_404(definition_list(), pk=pk)
 
 
@@ -31,6 +31,7 @@ def _listing():
     return redirect("wagtailsnippets_scan_scandefinition:list")
 
 
+@capability_required("scan_definition.manage", admin=True)
 def definition_preview(request: HttpRequest, pk: int) -> HttpResponse:
     definition = _definition_for(request, pk)
     snapshot = definition_snapshot(definition.pk, language=definition.locale.language_code)
@@ -41,6 +42,7 @@ def definition_preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@capability_required("scan_definition.manage", admin=True)
 def definition_publish(request: HttpRequest, pk: int) -> HttpResponse:
     definition = _original_for(request, pk)
     if request.method == "POST":
@@ -65,6 +67,7 @@ def definition_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@capability_required("scan_definition.manage", admin=True)
 def definition_new_draft(request: HttpRequest, pk: int) -> HttpResponse:
     definition = _original_for(request, pk)
     if request.method == "POST":
@@ -87,18 +90,22 @@ def definition_new_draft(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-class FrozenAwareDeleteView(DeleteView):
+class FrozenAwareDeleteView(CapabilityRequiredMixin, DeleteView):
     """Deleting a published original or a part of it is refused with a message, not a 500."""
+
+    capability = "scan_definition.manage"
 
     def form_valid(self, form):
         try:
             with transaction.atomic():
                 return super().form_valid(form)
-        except DefinitionFrozen as exc:
-            messages.error(self.request, exc.messages[0])
+        except (DefinitionFrozen, ProtectedError):
+            # Scans taken with a version protect it: only a published version has any.
+            messages.error(self.request, DefinitionFrozen().messages[0])
             return redirect(self.get_success_url())
 
 
+@capability_required("scan_definition.manage", admin=True)
 def question_translate_refused(request: HttpRequest, pk: str) -> HttpResponse:
     """A question is translated with its whole definition, never on its own (it would land in
     the original's domain)."""

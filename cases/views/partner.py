@@ -1,40 +1,30 @@
 """Partner portal: a partner contact sees and answers only referrals to their organisation."""
 
-from uuid import UUID
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from schakelteam.accounts.roles import Role, role_of
+from schakelteam.accounts.decorators import Finder, capability_required
+from schakelteam.accounts.policy import allows
 
 from .. import selectors
 from ..constants import ReferralStatus
 from ..exceptions import InvalidTransition
 from ..forms import ReferralOutcomeForm, ReferralRespondForm
+from ..models import Referral
 from ..services import referrals
 from ..services.access_log import casus_access_record
 
-PORTAL_ROLES = (Role.PARTNER_CONTACT, Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADMIN)
-ANSWER_ROLES = (Role.PARTNER_CONTACT, Role.COORDINATOR, Role.ADMIN)
+REFERRAL = Finder(
+    "referral.view",
+    lambda user, uuid: get_object_or_404(selectors.referral_list(user=user), uuid=uuid),
+)
 
 
-def _require(request: HttpRequest, roles) -> None:
-    if role_of(request.user) not in roles:
-        raise PermissionDenied
-
-
-def _referral(request: HttpRequest, uuid: UUID):
-    return get_object_or_404(selectors.referral_list(user=request.user), uuid=uuid)
-
-
-@login_required
+@capability_required("partner_portal.view")
 def partner_portal_view(request: HttpRequest) -> HttpResponse:
-    _require(request, PORTAL_ROLES)
     referral_qs = selectors.referral_list(user=request.user).exclude(mentor__isnull=False)
     open_statuses = (ReferralStatus.SENT, ReferralStatus.ACCEPTED)
     return render(
@@ -48,9 +38,8 @@ def partner_portal_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def referral_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    referral = _referral(request, uuid)
+@capability_required("referral.view", find=REFERRAL)
+def referral_detail_view(request: HttpRequest, referral: Referral) -> HttpResponse:
     casus_access_record(user=request.user, casus=referral.casus)
     return render(
         request,
@@ -60,16 +49,14 @@ def referral_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "casus": referral.casus,
             "respond_form": ReferralRespondForm(),
             "outcome_form": ReferralOutcomeForm(),
-            "can_answer": role_of(request.user) in ANSWER_ROLES,
+            "can_answer": allows(request.user, "referral.answer"),
         },
     )
 
 
 @require_POST
-@login_required
-def referral_respond_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    referral = _referral(request, uuid)
-    _require(request, ANSWER_ROLES)
+@capability_required("referral.answer", find=REFERRAL)
+def referral_respond_view(request: HttpRequest, referral: Referral) -> HttpResponse:
     form = ReferralRespondForm(request.POST)
     if form.is_valid():
         try:
@@ -91,10 +78,8 @@ def referral_respond_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def referral_outcome_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    referral = _referral(request, uuid)
-    _require(request, ANSWER_ROLES)
+@capability_required("referral.answer", find=REFERRAL)
+def referral_outcome_view(request: HttpRequest, referral: Referral) -> HttpResponse:
     form = ReferralOutcomeForm(request.POST)
     if form.is_valid():
         try:

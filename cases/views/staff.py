@@ -1,10 +1,6 @@
 """The werkplek: coordinator queue, advisor workspace, case handling. Access only via selectors."""
 
-from uuid import UUID
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from scan.selectors import scan_result
+from schakelteam.accounts.decorators import Finder, capability_required, refuse
 from schakelteam.accounts.models import AccessAction
-from schakelteam.accounts.roles import Role, role_of
+from schakelteam.accounts.policy import allows
 
 from .. import selectors
 from ..assignment import advisor_facts, advisors_rank
@@ -32,34 +29,33 @@ from ..forms import (
     QuestionPageForm,
     ReferralForm,
 )
+from ..models import Appointment, Casus
 from ..services import handling, knowledge, referrals
 from ..services.access_log import casus_access_record
 from ..services.intake import casus_intake
 from ..tasks import appointment_ics
 from .public import intake_request_build
 
-CASUS_ROLES = (Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADMIN, Role.ADVISOR)
+CASUS = Finder(
+    "casus.view",
+    lambda user, uuid: get_object_or_404(selectors.casus_list(user=user), uuid=uuid),
+)
+APPOINTMENT = Finder(
+    "casus.view",
+    lambda user, uuid: get_object_or_404(selectors.appointment_list(user=user), uuid=uuid),
+)
+# Where /werkplek/ sends someone without casussen to work on: the first place their role may go.
+START_PAGES = (
+    ("partner_portal.view", "cases:partner_portal"),
+    ("monitoring.view", "monitoring:monitoring_dashboard"),
+    ("admin.access", "wagtailadmin_home"),
+)
 
 
-def _require(request: HttpRequest, roles) -> None:
-    if role_of(request.user) not in roles:
-        raise PermissionDenied
-
-
-def _casus(request: HttpRequest, uuid: UUID):
-    return get_object_or_404(selectors.casus_list(user=request.user), uuid=uuid)
-
-
-@login_required
+@capability_required("workspace.enter")
 def workspace_view(request: HttpRequest) -> HttpResponse:
-    """/werkplek/: the queue for coordinators, own casussen for advisors."""
-    role = role_of(request.user)
-    if role == Role.PARTNER_CONTACT:
-        return redirect("cases:partner_portal")
-    if role in (Role.EDITOR, Role.MODERATOR):
-        return redirect("wagtailadmin_home")
-    _require(request, CASUS_ROLES)
-    if selectors.can_coordinate(request.user):
+    """/werkplek/: the queue for whoever assigns, own casussen for advisors, else the role's start."""
+    if allows(request.user, "casus.assign"):
         queue = selectors.casus_queue(user=request.user)
         advisors = list(selectors.advisor_list())
         facts = advisor_facts(advisors)
@@ -81,13 +77,19 @@ def workspace_view(request: HttpRequest) -> HttpResponse:
                 "advisors": advisors,
             },
         )
-    casussen = selectors.casus_list(user=request.user).filter(status__in=selectors.OPEN_STATUSES)
-    return render(request, "cases/my_casussen.html", {"casussen": casussen})
+    if allows(request.user, "casus.view"):
+        casussen = selectors.casus_list(user=request.user).filter(
+            status__in=selectors.OPEN_STATUSES
+        )
+        return render(request, "cases/my_casussen.html", {"casussen": casussen})
+    for capability, url_name in START_PAGES:
+        if allows(request.user, capability):
+            return redirect(url_name)
+    return refuse(request, admin=False)
 
 
-@login_required
+@capability_required("casus.view")
 def casus_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     form = CasusFilterForm(request.GET)
     filters = (
         {"status": form.cleaned_data["status"], "q": form.cleaned_data["q"].strip()}
@@ -99,9 +101,8 @@ def casus_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/casus_list.html", {"page": page, "form": form})
 
 
-@login_required
-def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    casus = _casus(request, uuid)
+@capability_required("casus.view", find=CASUS)
+def casus_detail_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     entrepreneur = casus.entrepreneur
     referral_allowed = selectors.consent_is_given(
         entrepreneur=entrepreneur, purpose=ConsentPurpose.SHARE_WITH_PARTNER
@@ -117,7 +118,7 @@ def casus_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "appointments": casus.appointments.all(),
         "referrals": casus.referrals.select_related("partner", "mentor"),
         "referral_allowed": referral_allowed,
-        "can_coordinate": selectors.can_coordinate(request.user),
+        "can_coordinate": allows(request.user, "casus.assign"),
         "appointment_form": AppointmentForm(),
         "note_form": NoteForm(),
         "advice_form": AdviceForm(),
@@ -151,11 +152,8 @@ def _invalid(request: HttpRequest, form) -> None:
 
 
 @require_POST
-@login_required
-def casus_assign_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    casus = _casus(request, uuid)
-    if not selectors.can_coordinate(request.user):
-        raise PermissionDenied
+@capability_required("casus.assign", find=CASUS)
+def casus_assign_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     form = AssignForm(request.POST, advisors=selectors.advisor_list())
     if not form.is_valid():
         _invalid(request, form)
@@ -181,8 +179,7 @@ def casus_assign_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return _back(casus)
 
 
-def _casus_action(request: HttpRequest, uuid: UUID, form_class, action, success: str):
-    casus = _casus(request, uuid)
+def _casus_action(request: HttpRequest, casus: Casus, form_class, action, success: str):
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         _invalid(request, form)
@@ -201,11 +198,11 @@ def _casus_action(request: HttpRequest, uuid: UUID, form_class, action, success:
 
 
 @require_POST
-@login_required
-def casus_contact_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+@capability_required("casus.handle", find=CASUS)
+def casus_contact_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     return _casus_action(
         request,
-        uuid,
+        casus,
         None,
         lambda c, d: handling.casus_contact_record(casus=c, by=request.user),
         _("First contact recorded."),
@@ -213,11 +210,11 @@ def casus_contact_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def appointment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+@capability_required("casus.handle", find=CASUS)
+def appointment_create_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     return _casus_action(
         request,
-        uuid,
+        casus,
         AppointmentForm,
         lambda c, d: handling.appointment_plan(casus=c, by=request.user, **d),
         _("Appointment planned; the invitation has been mailed."),
@@ -225,9 +222,8 @@ def appointment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def appointment_held_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    appointment = get_object_or_404(selectors.appointment_list(user=request.user), uuid=uuid)
+@capability_required("casus.handle", find=APPOINTMENT)
+def appointment_held_view(request: HttpRequest, appointment: Appointment) -> HttpResponse:
     try:
         handling.appointment_held(appointment=appointment, by=request.user)
     except InvalidTransition:
@@ -235,9 +231,8 @@ def appointment_held_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return _back(appointment.casus)
 
 
-@login_required
-def appointment_ics_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    appointment = get_object_or_404(selectors.appointment_list(user=request.user), uuid=uuid)
+@capability_required("casus.view", find=APPOINTMENT)
+def appointment_ics_view(request: HttpRequest, appointment: Appointment) -> HttpResponse:
     casus_access_record(user=request.user, casus=appointment.casus, action=AccessAction.DOWNLOAD)
     response = HttpResponse(appointment_ics(appointment), content_type="text/calendar")
     response["Content-Disposition"] = 'attachment; filename="afspraak.ics"'
@@ -245,11 +240,11 @@ def appointment_ics_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def note_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+@capability_required("casus.handle", find=CASUS)
+def note_create_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     return _casus_action(
         request,
-        uuid,
+        casus,
         NoteForm,
         lambda c, d: handling.note_add(casus=c, text=d["text"], by=request.user),
         _("Note saved."),
@@ -257,11 +252,11 @@ def note_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def advice_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+@capability_required("casus.handle", find=CASUS)
+def advice_create_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     return _casus_action(
         request,
-        uuid,
+        casus,
         AdviceForm,
         lambda c, d: handling.advice_record(
             casus=c, text=d["text"], regelingen=list(d["regelingen"]), by=request.user
@@ -270,9 +265,8 @@ def advice_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     )
 
 
-@login_required
-def referral_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    casus = _casus(request, uuid)
+@capability_required("casus.handle", find=CASUS)
+def referral_create_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     allowed = selectors.consent_is_given(
         entrepreneur=casus.entrepreneur, purpose=ConsentPurpose.SHARE_WITH_PARTNER
     )
@@ -299,11 +293,11 @@ def referral_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def casus_close_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+@capability_required("casus.handle", find=CASUS)
+def casus_close_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     return _casus_action(
         request,
-        uuid,
+        casus,
         CloseForm,
         lambda c, d: handling.casus_close(casus=c, outcome=d["outcome"], by=request.user),
         _("Case closed."),
@@ -311,11 +305,11 @@ def casus_close_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def question_answer_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+@capability_required("casus.handle", find=CASUS)
+def question_answer_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     return _casus_action(
         request,
-        uuid,
+        casus,
         AnswerForm,
         lambda c, d: handling.question_answer(casus=c, answer=d["answer"], by=request.user),
         _("Answer sent by e-mail."),
@@ -323,9 +317,8 @@ def question_answer_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @require_POST
-@login_required
-def question_page_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    casus = _casus(request, uuid)
+@capability_required("casus.handle", find=CASUS)
+def question_page_create_view(request: HttpRequest, casus: Casus) -> HttpResponse:
     form = QuestionPageForm(request.POST)
     if not form.is_valid():
         _invalid(request, form)
@@ -338,9 +331,8 @@ def question_page_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return _back(casus)
 
 
-@login_required
+@capability_required("casus.intake_phone")
 def phone_intake_view(request: HttpRequest) -> HttpResponse:
-    _require(request, CASUS_ROLES)
     form = PhoneIntakeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         casus = casus_intake(

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from .models import AccessAction, PersonalDataAccess, StaffSecurityEvent, SubjectType
-from .roles import Role, role_of
+from .policy import Scope, scope_of
 
 
 def security_event_record(
@@ -47,11 +47,15 @@ def personal_data_access_record(
 def personal_data_access_list(
     *, user: AbstractBaseUser, subject: str = ""
 ) -> QuerySet[PersonalDataAccess]:
-    """The whole log for coordinators and admins; nothing for anyone else. `subject` (as typed)
-    keeps the entries about that casus, scan or person; a value that is no uuid finds nothing."""
+    """The log entries `user` may read (the access_log.view scope of the policy). `subject` (as
+    typed) keeps the entries about that casus, scan or person; a value that is no uuid finds
+    nothing."""
     qs = PersonalDataAccess.objects.all()
-    if role_of(user) not in (Role.COORDINATOR, Role.ADMIN):
-        return qs.none()
+    match scope_of(user, "access_log.view"):
+        case Scope.ALL:
+            pass
+        case _:
+            return qs.none()
     if not subject:
         return qs
     try:

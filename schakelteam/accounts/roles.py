@@ -1,4 +1,5 @@
-"""Staff roles are Django groups; `role_of` is how every selector decides what a user may see."""
+"""Staff roles are Django groups; `role_of` names the one role of a user. What a role may do, and
+on which objects, is the access policy (policy.py)."""
 
 from enum import StrEnum
 
@@ -50,10 +51,6 @@ def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role:
     role = next((r for r in _PRECEDENCE if ROLE_GROUPS[r] in names), Role.NONE)
     user._schakelteam_role = role
     return role
-
-
-def is_staff_role(role: Role) -> bool:
-    return role not in (Role.NONE,)
 
 
 def role_groups_ensure() -> dict[Role, Group]:

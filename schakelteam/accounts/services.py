@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import security_event_record
 from .models import SecurityAction
-from .roles import Role, role_of
+from .policy import allows
 
 logger = logging.getLogger("schakelteam.security")
 
@@ -87,7 +87,7 @@ def second_factor_verify(*, user: AbstractBaseUser, token: str) -> Device:
 @transaction.atomic
 def second_factor_reset(*, actor: AbstractBaseUser, user: AbstractBaseUser) -> int:
     """Admin only: remove every device of `user`; they enrol again on next login. Logged."""
-    if role_of(actor) != Role.ADMIN:
+    if not allows(actor, "security.manage"):
         raise PermissionError("Only admins may reset a second factor.")
     removed = 0
     for model in (TOTPDevice, StaticDevice):

@@ -8,8 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,10 +21,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import selectors
 from . import services as auth_services
 from .audit import security_event_record
+from .decorators import capability_required
 from .forms import OtpEnrolForm, OtpTokenForm, StaffLoginForm
 from .middleware import SESSION_SEEN, SESSION_STARTED
 from .models import SecurityAction
-from .roles import Role, role_of
 from .services import second_factor_url
 
 
@@ -163,15 +161,9 @@ def lockout_response(
     )
 
 
-def _require_role(request: HttpRequest, *roles: Role) -> None:
-    if role_of(request.user) not in roles:
-        raise PermissionDenied
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
+@capability_required("security.manage")
 def security_overview_view(request: HttpRequest) -> HttpResponse:
-    _require_role(request, Role.ADMIN)
     if request.method == "POST":
         user = get_object_or_404(
             selectors.staff_user_list(), pk=request.POST.get("user_id", "0") or 0
@@ -198,8 +190,8 @@ def security_overview_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@capability_required("recovery_codes.renew")
 def recovery_codes_renew_view(request: HttpRequest) -> HttpResponse:
     codes = auth_services.recovery_codes_regenerate(user=request.user)
     security_event_record(

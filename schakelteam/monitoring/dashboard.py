@@ -6,7 +6,6 @@ import io
 
 from django.utils.translation import gettext as _
 
-from schakelteam.accounts.roles import Role, role_of
 from schakelteam.organisation.models import Gemeente, Regio
 from schakelteam.organisation.selectors import theme_list
 
@@ -14,13 +13,6 @@ from . import kpis
 from .charts import bar_chart, column_chart
 from .models import KpiDefinition
 from .periods import Period, deal_period
-
-MONITORING_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.PROJECTLEIDER}
-
-
-def can_view_monitoring(user) -> bool:
-    """Only coordinators, projectleiders and admins see the dashboard and the reports."""
-    return role_of(user) in MONITORING_ROLES
 
 
 def regio_default() -> Regio | None:

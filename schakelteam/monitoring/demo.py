@@ -10,10 +10,9 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
-from schakelteam.accounts.roles import Role, role_groups_ensure
+from schakelteam.accounts.groups import role_permissions_sync
 from schakelteam.events import EventKind, company_key_for
 from schakelteam.organisation.constants import SbiSection
 from schakelteam.organisation.models import Gemeente, Partner, Regio
@@ -125,28 +124,6 @@ DEMO_INDICATORS = {
 }
 
 
-# Who manages what in the Wagtail admin (the snippets check Django model permissions).
-ADMIN_PERMISSIONS = {
-    Role.EDITOR: ["regionalindicator"],
-    Role.COORDINATOR: ["regionalindicator", "kpidefinition"],
-    Role.PROJECTLEIDER: ["regionalindicator", "kpidefinition"],
-}
-
-
-def monitoring_permissions_ensure() -> None:
-    """Editors keep the regional figures; coordinators and projectleiders also the KPI definitions."""
-    groups = role_groups_ensure()
-    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    for role, models in ADMIN_PERMISSIONS.items():
-        perms = Permission.objects.filter(
-            content_type__app_label="monitoring",
-            codename__in=[
-                f"{action}_{m}" for m in models for action in ("add", "change", "delete", "view")
-            ],
-        )
-        groups[role].permissions.add(access, *perms)
-
-
 def demo_window() -> tuple[datetime.date, datetime.date]:
     """Two years up to today, starting on a quarter boundary."""
     end = today()
@@ -158,7 +135,7 @@ def load(stdout=None) -> None:
     regio = Regio.objects.filter(slug="flevoland").first()
     if regio is None:
         return
-    monitoring_permissions_ensure()
+    role_permissions_sync()  # KPI definitions and regional figures in the Wagtail admin
     _indicators_load(regio)
     kpis = _kpis_load(regio)
     created = 0

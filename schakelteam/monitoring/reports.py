@@ -15,10 +15,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from schakelteam.accounts.roles import role_of
+from schakelteam.accounts.policy import Scope, scope_of
 from schakelteam.organisation.models import Regio
 
-from .dashboard import MONITORING_ROLES, figures_build, kpi_list
+from .dashboard import figures_build, kpi_list
 from .kpis import events_in
 from .models import QuarterlyReport, ReportStatus
 from .periods import QUARTER_RE, period_parse, quarter_of, today
@@ -33,7 +33,11 @@ class ReportError(Exception):
 def quarterly_report_list(*, user) -> QuerySet[QuarterlyReport]:
     """Every report `user` may see; all report views start here."""
     qs = QuarterlyReport.objects.select_related("regio", "created_by")
-    return qs if role_of(user) in MONITORING_ROLES else qs.none()
+    match scope_of(user, "monitoring.view"):
+        case Scope.ALL:
+            return qs
+        case _:
+            return qs.none()
 
 
 def quarter_is_reportable(quarter: str) -> bool:

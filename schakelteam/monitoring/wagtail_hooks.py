@@ -1,7 +1,6 @@
 """Wagtail admin for monitoring: KPI definitions, regional indicators and the indicator CSV upload."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -11,12 +10,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from schakelteam.accounts.roles import Role, role_of
+from schakelteam.accounts.decorators import capability_required
 
 from .models import KpiDefinition, RegionalIndicator
 from .regional_data import csv_decode, indicator_csv_check, indicator_csv_import
-
-UPLOAD_ROLES = {Role.ADMIN, Role.EDITOR, Role.COORDINATOR, Role.PROJECTLEIDER}
 
 
 class KpiDefinitionViewSet(SnippetViewSet):
@@ -48,10 +45,9 @@ class IndicatorUploadForm(forms.Form):
     content = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
+@capability_required("regional_data.manage", admin=True)
 def indicator_upload_view(request):
     """Upload → preview with a report per row → confirm → store the good rows."""
-    if role_of(request.user) not in UPLOAD_ROLES:
-        raise PermissionDenied
     form = IndicatorUploadForm(request.POST or None, request.FILES or None)
     context = {
         "header_title": _("Upload regional figures"),

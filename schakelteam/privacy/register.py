@@ -1,5 +1,6 @@
 """Register of processing activities (AVG art. 30), generated from what the code does: the consent
-purposes of the cases app, the magic-link purposes, the retention settings and the roles.
+purposes of the cases app, the magic-link purposes, the retention settings and, from the access
+policy (schakelteam/accounts/policy.py), the roles holding the capabilities that reach the data.
 A purpose added in code without a description here shows up as "not described" (and fails
 tests/privacy/test_processing_register.py), so the register cannot silently drift."""
 
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.constants import ConsentPurpose
 from schakelteam.accounts.constants import LinkPurpose
+from schakelteam.accounts.policy import roles_holding
 from schakelteam.accounts.roles import ROLE_GROUPS, Role
 
 CSV_HEADER = [
@@ -48,10 +50,14 @@ class Activity:
     legal_basis: str
     data_subjects: str
     data_categories: str
-    roles: tuple[Role, ...]
+    capabilities: tuple[str, ...]  # whoever holds one of these sees the data (the access policy)
     retention: str
     source: str
     described: bool = field(default=True)
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return roles_holding(*self.capabilities)
 
     @property
     def access_roles(self) -> str:
@@ -73,34 +79,33 @@ class Activity:
 
 ENTREPRENEUR = _("Entrepreneurs and contact persons of small companies")
 CONTACT = _("Name, e-mail address, phone number, company name, KvK number")
-CASE_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.PROJECTLEIDER, Role.ADVISOR)
 
 # What each purpose means for the register; the keys must cover every purpose in code.
 CONSENT_PURPOSES: dict[str, dict] = {
     "contact": {
         "purpose": _("Contact the entrepreneur about their request and help them"),
         "categories": CONTACT,
-        "roles": CASE_ROLES,
+        "capabilities": ("casus.view",),
     },
     "share_scan": {
         "purpose": _("Let the advisor prepare with the answers of the company scan"),
         "categories": _("Scan answers, scores and advice"),
-        "roles": CASE_ROLES,
+        "capabilities": ("casus.view",),
     },
     "research": {
         "purpose": _("Regional statistics; only anonymous, counted facts leave the case"),
         "categories": _("Size class, sector, municipality, themes (no names)"),
-        "roles": (Role.ADMIN, Role.COORDINATOR, Role.PROJECTLEIDER),
+        "capabilities": ("monitoring.view",),
     },
     "share_with_partner": {
         "purpose": _("Refer the entrepreneur to a partner organisation"),
         "categories": CONTACT,
-        "roles": (*CASE_ROLES, Role.PARTNER_CONTACT),
+        "capabilities": ("casus.view", "referral.view"),
     },
     "follow_up": {
         "purpose": _("Invite the entrepreneur for a follow-up scan later"),
         "categories": _("E-mail address, earlier scan result"),
-        "roles": CASE_ROLES,
+        "capabilities": ("casus.view",),
     },
 }
 
@@ -128,7 +133,7 @@ def processing_activities() -> list[Activity]:
             legal_basis=_("Public task (AVG art. 6.1e)"),
             data_subjects=ENTREPRENEUR,
             data_categories=_("Scan answers; e-mail address only when a resume link is asked"),
-            roles=CASE_ROLES,
+            capabilities=("casus.view",),
             retention=_days("SCHAKELTEAM_SCAN_RETENTION_DAYS")(),
             source="scan",
         )
@@ -143,7 +148,7 @@ def processing_activities() -> list[Activity]:
                 legal_basis=_("Consent (AVG art. 6.1a), withdrawable in /mijn-gegevens/"),
                 data_subjects=ENTREPRENEUR,
                 data_categories=known["categories"] if known else not_described,
-                roles=known["roles"] if known else (Role.ADMIN,),
+                capabilities=known["capabilities"] if known else ("system.admin",),
                 retention=_days("SCHAKELTEAM_CASE_RETENTION_DAYS")(),
                 source="cases.constants.ConsentPurpose",
                 described=known is not None,
@@ -159,7 +164,7 @@ def processing_activities() -> list[Activity]:
                 legal_basis=_("Public task (AVG art. 6.1e)"),
                 data_subjects=ENTREPRENEUR,
                 data_categories=_("Hash of the link, expiry, what it opens"),
-                roles=(Role.ADMIN,),
+                capabilities=("system.admin",),
                 retention=_days(setting)() if setting else not_described,
                 source="schakelteam.accounts.constants.LinkPurpose",
                 described=setting is not None,
@@ -173,7 +178,7 @@ def processing_activities() -> list[Activity]:
             legal_basis=_("Consent (AVG art. 6.1a), given on the registration form"),
             data_subjects=ENTREPRENEUR,
             data_categories=_("Name, e-mail address, organisation"),
-            roles=(Role.ADMIN, Role.MODERATOR, Role.EDITOR),
+            capabilities=("page.edit",),
             retention=_days("SCHAKELTEAM_EVENT_REGISTRATION_RETENTION_DAYS")(),
             source="kennisbank.models.EventRegistration",
         )
@@ -186,7 +191,7 @@ def processing_activities() -> list[Activity]:
             legal_basis=_("Public task (AVG art. 6.1e)"),
             data_subjects=ENTREPRENEUR,
             data_categories=_("Recipient address and the text of the e-mail"),
-            roles=(Role.ADMIN,),
+            capabilities=("system.admin",),
             retention=_days("SCHAKELTEAM_TASK_RESULT_RETENTION_DAYS")(),
             source="django_tasks_db",
         )
@@ -199,7 +204,7 @@ def processing_activities() -> list[Activity]:
             legal_basis=_("Legal obligation (AVG art. 5.2, 32)"),
             data_subjects=_("Staff members; entrepreneurs (by reference)"),
             data_categories=_("Staff name, action, time, reference to the case or scan"),
-            roles=(Role.ADMIN, Role.COORDINATOR),
+            capabilities=("access_log.view",),
             retention=_days("SCHAKELTEAM_ACCESS_LOG_RETENTION_DAYS")(),
             source="schakelteam.accounts.audit",
         )
@@ -212,10 +217,10 @@ def processing_activities() -> list[Activity]:
             legal_basis=_("Legitimate interest / contract with the partner organisation"),
             data_subjects=_("Staff of the schakelteam and its partners"),
             data_categories=_("Name, e-mail address, role, login attempts, security events"),
-            roles=(Role.ADMIN,),
+            capabilities=("security.manage",),
             retention=_("Until the account is removed; failed logins: %(minutes)s minutes")
             % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)},
-            source="schakelteam.accounts.roles",
+            source="schakelteam.accounts.policy",
         )
     )
     return activities

@@ -3,38 +3,29 @@ activities (admins)."""
 
 import csv
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from schakelteam.accounts.audit import personal_data_access_list
-from schakelteam.accounts.roles import Role, role_of
+from schakelteam.accounts.decorators import capability_required
 
 from . import register
 
 
-def _require_role(request: HttpRequest, *roles: Role) -> None:
-    if role_of(request.user) not in roles:
-        raise PermissionDenied
-
-
-@login_required
 @require_GET
+@capability_required("access_log.view")
 def access_log_view(request: HttpRequest) -> HttpResponse:
-    _require_role(request, Role.COORDINATOR, Role.ADMIN)
     subject = request.GET.get("subject", "").strip()
     entries = personal_data_access_list(user=request.user, subject=subject)
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
     return render(request, "privacy/access_log.html", {"page": page, "subject": subject})
 
 
-@login_required
 @require_GET
+@capability_required("register.view")
 def processing_register_view(request: HttpRequest) -> HttpResponse:
-    _require_role(request, Role.ADMIN)
     activities = register.processing_activities()
     if request.GET.get("formaat") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

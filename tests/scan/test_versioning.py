@@ -274,6 +274,21 @@ def test_no_delete_of_any_kind_removes_a_part_of_a_published_definition(client):
     assert "gepubliceerd" in listing.lower()
 
 
+def test_deleting_a_definition_that_scans_were_taken_with_is_refused_with_a_message(client):
+    published = definition_published()
+    ScanResponse.objects.create(definition=published)
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.post(
+        reverse("wagtailsnippets_scan_scandefinition:delete", args=[published.pk])
+    )
+
+    assert response.status_code == 302
+    assert ScanDefinition.objects.filter(pk=published.pk).exists()
+    listing = client.get(response["Location"]).content.decode()
+    assert "gepubliceerd" in listing.lower()
+
+
 def test_a_deleted_draft_takes_its_translations_and_the_next_draft_still_works():
     from wagtail.models import Locale
 

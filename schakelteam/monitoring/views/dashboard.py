@@ -1,14 +1,14 @@
-"""The monitoring dashboard and its CSV downloads (coordinators, projectleiders, admins)."""
+"""The monitoring dashboard and its CSV downloads."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from schakelteam.accounts.decorators import capability_required
+
 from ..dashboard import (
-    can_view_monitoring,
     deal_of,
     figure_charts,
     figure_tables,
@@ -33,11 +33,6 @@ SECTION_ORDER = [
     "sector",
     "partner",
 ]
-
-
-def forbidden(request: HttpRequest) -> HttpResponse:
-    """A readable 403 (raising PermissionDenied would log a traceback for an ordinary refusal)."""
-    return render(request, "403.html", status=403)
 
 
 def _context(request: HttpRequest) -> dict:
@@ -74,19 +69,15 @@ def dashboard_sections(figures: dict, period_key: str | None = None) -> list[dic
     return sections
 
 
-@login_required
+@capability_required("monitoring.view")
 def dashboard_view(request: HttpRequest) -> HttpResponse:
-    if not can_view_monitoring(request.user):
-        return forbidden(request)
     context = _context(request)
     context["sections"] = dashboard_sections(context["figures"], context["period"].key)
     return render(request, "monitoring/monitoring_dashboard.html", context)
 
 
-@login_required
+@capability_required("monitoring.view")
 def figure_csv_view(request: HttpRequest, name: str) -> HttpResponse:
-    if not can_view_monitoring(request.user):
-        return forbidden(request)
     context = _context(request)
     tables = figure_tables(context["figures"])
     if name not in tables:

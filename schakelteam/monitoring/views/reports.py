@@ -4,17 +4,17 @@ from uuid import UUID
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from schakelteam.accounts.decorators import capability_required
+
 from .. import reports
-from ..dashboard import can_view_monitoring, deal_of, kpi_list, regio_default
+from ..dashboard import deal_of, kpi_list, regio_default
 from ..models import ReportStatus
-from ..views.dashboard import forbidden
 
 
 class ReportForm(forms.Form):
@@ -34,10 +34,8 @@ class ReportForm(forms.Form):
         self.fields["quarter"].choices = [(q, q.replace("-", " ")) for q in quarters]
 
 
-@login_required
+@capability_required("monitoring.view", post="report.create")
 def report_list_view(request: HttpRequest) -> HttpResponse:
-    if not can_view_monitoring(request.user):
-        return forbidden(request)
     regio = regio_default()
     quarters = [
         q.key
@@ -62,10 +60,8 @@ def report_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/report_list.html", context)
 
 
-@login_required
+@capability_required("monitoring.view")
 def report_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    if not can_view_monitoring(request.user):
-        return forbidden(request)
     report = get_object_or_404(reports.quarterly_report_list(user=request.user), uuid=uuid)
     building = report.status in (ReportStatus.PENDING, ReportStatus.RUNNING)
     return render(
@@ -73,11 +69,9 @@ def report_detail_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@capability_required("report.create")
 def report_retry_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    if not can_view_monitoring(request.user):
-        return forbidden(request)
     report = get_object_or_404(reports.quarterly_report_list(user=request.user), uuid=uuid)
     try:
         reports.quarterly_report_retry(report=report)
@@ -88,11 +82,9 @@ def report_retry_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return redirect("monitoring:report_detail", uuid=report.uuid)
 
 
-@login_required
+@capability_required("report.download")
 def report_file_view(request: HttpRequest, uuid: UUID, kind: str) -> HttpResponse:
     """Files are served through here (not from /media/), so only the roles that may see them can."""
-    if not can_view_monitoring(request.user):
-        return forbidden(request)
     report = get_object_or_404(reports.quarterly_report_list(user=request.user), uuid=uuid)
     field = {"pdf": report.pdf, "xlsx": report.xlsx}.get(kind)
     if field is None or not field:
