@@ -168,11 +168,6 @@ class IntakeForm(forms.Form):
     def consent_fields(self):
         return [self[consent_field_name(p)] for p in self.consent_purposes]
 
-    def fields_except_consent(self):
-        return [
-            f for f in self if not f.name.startswith("consent_") and f.name != "idempotency_key"
-        ]
-
     def clean_kvk_nummer(self) -> str:
         value = self.cleaned_data["kvk_nummer"]
         if value:

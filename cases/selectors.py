@@ -16,7 +16,7 @@ from schakelteam.accounts.constants import LinkPurpose
 from schakelteam.accounts.models import AccessAction, SubjectType
 from schakelteam.accounts.roles import Role, role_of
 from schakelteam.accounts.tokens import magic_link_resolve
-from schakelteam.organisation.models import Advisor, Mentor
+from schakelteam.organisation.models import Advisor
 
 from .constants import OPEN_STATUSES, CasusStatus, ConsentPurpose, ReferralStatus
 
@@ -92,14 +92,6 @@ def advisor_list() -> QuerySet[Advisor]:
         .prefetch_related("themes", "gemeenten")
         .annotate(open_casussen=Count("casussen", filter=Q(casussen__status__in=OPEN_STATUSES)))
     )
-
-
-def mentor_list() -> QuerySet[Mentor]:
-    return Mentor.objects.filter(is_available=True).prefetch_related("themes")
-
-
-def consent_text_active(purpose: str) -> ConsentText | None:
-    return ConsentText.objects.filter(purpose=purpose, is_active=True).first()
 
 
 def consent_texts_active() -> dict[str, ConsentText]:

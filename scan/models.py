@@ -18,7 +18,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from schakelteam.organisation.constants import SbiSection, SizeClass
 
 from .constants import (
-    CHOICE_KINDS,
     DefinitionKind,
     DefinitionStatus,
     Direction,
@@ -311,16 +310,6 @@ class Domain(TranslatableMixin, FrozenChild, ClusterableModel):
                 {"condition_size_classes": _('Use a list of size classes, e.g. ["2-4"].')}
             )
 
-    def applies_to(self, size_class: str) -> bool:
-        return not self.condition_size_classes or size_class in self.condition_size_classes
-
-    def advice_for(self, band: str | None) -> str:
-        return {
-            "attention": self.advice_attention,
-            "on_way": self.advice_on_way,
-            "strong": self.advice_strong,
-        }.get(band or "", "")
-
 
 class Question(TranslatableMixin, FrozenChild, ClusterableModel):
     definition_lookup = "domain__definition_id"
@@ -407,10 +396,6 @@ class Question(TranslatableMixin, FrozenChild, ClusterableModel):
                 raise ValidationError(
                     {"condition_question_slug": _("No question with this slug in this version.")}
                 )
-
-    @property
-    def is_choice(self) -> bool:
-        return self.kind in CHOICE_KINDS
 
 
 class Option(TranslatableMixin, FrozenChild):

@@ -52,10 +52,6 @@ def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role:
     return role
 
 
-def is_staff_role(role: Role) -> bool:
-    return role not in (Role.NONE,)
-
-
 def role_groups_ensure() -> dict[Role, Group]:
     """Create the role groups if missing (idempotent); permissions are added by each app."""
     return {role: Group.objects.get_or_create(name=name)[0] for role, name in ROLE_GROUPS.items()}

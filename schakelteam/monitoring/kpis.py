@@ -180,10 +180,6 @@ def kpi_trend(kpis: list[KpiDefinition], period: Period) -> list[dict]:
     ]
 
 
-def _as_date(value):
-    return value.astimezone(AMSTERDAM).date() if hasattr(value, "astimezone") else value
-
-
 def _num(value):
     if value is None:
         return None

@@ -5,9 +5,8 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils.translation import override
 
-from kennisbank.regelingencheck import regelingencheck_url_for_facts
+from kennisbank.regelingencheck import facts_to_query
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
 from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
@@ -125,14 +124,13 @@ def test_the_gemeente_answer_fills_in_the_province(client):
     assert {m.regeling.title for m in response.context["result"].fitting} == {"Flevo", "Almere"}
 
 
-def test_an_advisor_link_opens_the_outcome_for_a_casus_facts(client):
+def test_answers_written_as_a_query_open_the_same_outcome(client):
     small_only(title="Klein")
 
-    url = regelingencheck_url_for_facts({"medewerkers": (2, 4), "thema_behoefte": ["export"]})
-    response = client.get(url)
+    query = facts_to_query({"medewerkers": (2, 4), "thema_behoefte": ["export"]})
+    response = client.get(f"{reverse('kennisbank:regelingencheck')}?{query}")
 
-    assert url.startswith(reverse("kennisbank:regelingencheck"))
-    assert "medewerkers=2-4" in url
+    assert "medewerkers=2-4" in query
     assert [m.regeling.title for m in response.context["result"].fitting] == ["Klein"]
 
 
@@ -163,24 +161,3 @@ def test_the_english_page_names_and_links_the_english_regeling_where_there_is_on
     assert ">Alleen Nederlands</a>" in english_html  # not translated: the Dutch page
     assert 'href="/regelingen/klein/">Klein</a>' in dutch_html
     assert "Small firms" not in dutch_html
-
-
-def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
-    from kennisbank.regelingencheck import regelingencheck_outcome_summary
-
-    page = small_only(title="Klein")
-    regeling_make({"fact": "rechtsvorm", "operator": "eq", "value": "bv"}, title="Bv")
-
-    # A plain function call: its texts follow the active language, checked here in English.
-    with override("en"):
-        summary = regelingencheck_outcome_summary({"medewerkers": 3})
-
-    assert summary[0] == {
-        "regeling_id": page.pk,
-        "title": "Klein",
-        "status": "fitting",
-        "deadline": "Ongoing",
-        "deciding_questions": [],
-    }
-    assert summary[1]["status"] == "maybe"
-    assert summary[1]["deciding_questions"] == ["What is the legal form of your company?"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scan.definition_io import snapshot_from_spec, spec_from_v1
+from scan.definition_io import snapshot_from_spec
 from scan.scoring import compare_results, missing_required, round_half_up, score_response
 
 SCALE = [
@@ -183,9 +183,9 @@ def test_a_low_total_reshapes():
 
 
 def test_the_worked_example_of_the_seed_definition():
-    data = json.loads(Path("scan/demo_data/scan_v1.json").read_text())
-    snap = snapshot_from_spec(spec_from_v1(data))
-    example = data["voorbeeld"]
+    data = json.loads(Path(__file__).with_name("seed_example.json").read_text(encoding="utf-8"))
+    snap = snapshot_from_spec(data["spec"])
+    example = data["example"]
     expected = example["verwachte_uitkomst"]
 
     result = score_response(
