@@ -216,27 +216,3 @@ def test_compare_results_gives_the_change_per_domain():
         {"slug": "a", "earlier": 40, "new": 55, "delta": 15},
         {"slug": "b", "earlier": None, "new": 30, "delta": None},
     ]
-
-
-def test_the_bench_scores_the_default_definition_without_a_database():
-    from scan.benchmarks import bench_scoring
-
-    (score,) = bench_scoring().values()
-    result = score()
-
-    assert len(result["order"]) == 12
-    assert result["direction"] in {"groeien", "versnellen", "vernieuwen", "hervormen", "stoppen"}
-
-
-@pytest.mark.django_db
-def test_the_bench_pages_answer_200_with_their_headers(client):
-    from scan.benchmarks import bench_pages
-    from tests.scan.factories import themes_ensure
-
-    themes_ensure()
-    pages = bench_pages()
-
-    for name, path, *headers in pages:
-        response = client.get(path, headers=headers[0] if headers else None)
-        assert response.status_code == 200, name
-    assert any(len(page) == 3 for page in pages)  # the step needs its session cookie
