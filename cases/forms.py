@@ -15,6 +15,7 @@ from schakelteam.organisation.selectors import partner_list, postcode_normalise,
 from .constants import (
     AppointmentKind,
     CasusOutcome,
+    CasusStatus,
     ConsentPurpose,
     ContactChannel,
     ReferralOutcome,
@@ -370,8 +371,6 @@ class CasusFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from .constants import CasusStatus
-
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("All")), *CasusStatus.choices]
 

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.constants import CriterionOperator
@@ -201,9 +203,6 @@ LIST_OPERATORS = frozenset({"in", "not_in", "between"})
 def dynamic_choices_load() -> dict[str, Choices]:
     """Choices that live in the database, loaded in three queries (once per request); theme names
     in the active language when a translation exists (one more query outside Dutch)."""
-    from django.conf import settings
-    from django.utils.translation import get_language
-
     provinces = sorted(
         set(PROVINCES) | set(Regio.objects.values_list("province", flat=True)) - {""}
     )

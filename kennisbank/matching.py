@@ -10,6 +10,8 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
+from wagtail.models import Locale
+
 from kennisbank.eligibility import (
     CriterionResult,
     Deadline,
@@ -90,8 +92,6 @@ def regelingen_rules_load(regelingen: Any = None) -> list[RegelingRules]:
 
     The relations come as plain values, not model instances: building a thousand child objects
     per request was half the cost of the regelingencheck result."""
-    from wagtail.models import Locale
-
     # Criteria are data on the default-language page; translations would only duplicate them.
     queryset = (
         regelingen

@@ -19,7 +19,8 @@ from schakelteam.ratelimit import rate_limited
 
 from .. import selectors
 from ..constants import CasusOrigin, ConsentChannel, ConsentPurpose
-from ..forms import HoneypotForm, IntakeForm, QuestionForm
+from ..forms import HoneypotForm, IntakeForm, QuestionForm, SatisfactionForm
+from ..services.handling import satisfaction_record
 from ..services.intake import IntakeRequest, casus_intake
 from ..services.privacy import consent_withdraw, entrepreneur_anonymise, entrepreneur_export
 
@@ -200,9 +201,6 @@ def mijn_gegevens_erase_view(request: HttpRequest, token: str) -> HttpResponse:
 @rate_limited("token", methods=("GET", "POST"))
 def satisfaction_view(request: HttpRequest, token: str) -> HttpResponse:
     """One score 1–5 per casus, through the link in the closing e-mail; no login, no free text."""
-    from ..forms import SatisfactionForm
-    from ..services.handling import satisfaction_record
-
     try:
         link = magic_link_resolve(purpose=LinkPurpose.SATISFACTION, raw_token=token)
         casus = Casus.objects.get(uuid=link.subject_uuid)
