@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_STAMP := $(VENV)/.demo-loaded
 DEV := DJANGO_SETTINGS_MODULE=schakelteam.settings.dev
 # What the demo database is built from: a change to any of these reloads it on the next `make run`.
-DEMO_SOURCES := $(shell find schakelteam kennisbank scan cases -type f \( -path '*/migrations/*.py' -o -name 'demo*.py' -o -path '*/demo_data/*' \) 2>/dev/null)
+DEMO_SOURCES := $(shell find schakelteam kennisbank scan cases -type f \( -path '*/migrations/*.py' -o -path 'schakelteam/demo/*.py' -o -path '*/demo_data/*' \) 2>/dev/null)
 # No database file yet (a fresh clone, or deleted): build it whatever the stamp says.
 DEMO_FORCE := $(if $(wildcard db.sqlite3),,FORCE)
 

@@ -1,7 +1,5 @@
-"""In-process micro-benchmarks, contributed by the apps.
-
-Each app may have a module `<app>/benchmarks.py` or `<app>/<topic>_bench.py` (nothing else to
-register) with:
+"""In-process micro-benchmarks, one module per topic: `bench/<topic>_bench.py` (nothing else to
+register), each with:
 
 - functions named `bench_<something>()`: no required arguments (those with some are taken
   for helpers and skipped); they prepare their data (in the fresh
@@ -11,8 +9,8 @@ register) with:
 - optionally `bench_pages() -> list[tuple]`: extra (name, path[, request headers]) pages for the HTTP load
   phase, for pages whose URL needs data made first (a scan result behind a token).
 
-Runs after django.setup() in bench/run.py's process. A missing module is skipped with a note; a
-benchmark that raises is reported and does not stop the others.
+Runs after django.setup() in bench/run.py's process, on the demo database. A benchmark that
+raises is reported and does not stop the others.
 """
 
 from __future__ import annotations
@@ -26,22 +24,12 @@ from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
-APPS = ["schakelteam", "kennisbank", "scan", "cases"]
-BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(__file__).resolve().parent
 
 
-def modules() -> tuple[list[ModuleType], list[str]]:
-    """Each app's benchmarks.py and *_bench.py modules."""
-    found, notes = [], []
-    for app in APPS:
-        app_dir = BASE_DIR / app
-        names = [f"{app}.{path.stem}" for path in sorted(app_dir.glob("*_bench.py"))]
-        if (app_dir / "benchmarks.py").exists():
-            names.insert(0, f"{app}.benchmarks")
-        if not names:
-            notes.append(f"{app}: no benchmarks.py (skipped)")
-        found += [import_module(name) for name in names]
-    return found, notes
+def modules() -> list[ModuleType]:
+    """Every bench/*_bench.py module."""
+    return [import_module(f"bench.{path.stem}") for path in sorted(BENCH_DIR.glob("*_bench.py"))]
 
 
 def takes_no_arguments(func: Callable) -> bool:
@@ -57,7 +45,7 @@ def takes_no_arguments(func: Callable) -> bool:
 def functions(prefix: str) -> list[tuple[str, Callable]]:
     """(qualified name, function) of every bench function, once even when re-exported."""
     seen, found = set(), []
-    for module in modules()[0]:
+    for module in modules():
         for attr in sorted(dir(module)):
             func = getattr(module, attr)
             if not (attr.startswith(prefix) and callable(func)) or id(func) in seen:
@@ -65,7 +53,7 @@ def functions(prefix: str) -> list[tuple[str, Callable]]:
             # Only argument-free functions written in a bench module: not the helpers it
             # imports or defines (bench_regelingen_build(n), bench_answers(snapshot)).
             module_name = str(getattr(func, "__module__", ""))
-            if module_name.endswith((".benchmarks", "_bench")) and takes_no_arguments(func):
+            if module_name.endswith("_bench") and takes_no_arguments(func):
                 seen.add(id(func))
                 found.append((f"{func.__module__}.{func.__name__}", func))
     return found
@@ -98,7 +86,7 @@ def time_callable(func: Callable[[], object], *, budget_seconds: float = 2.0) ->
 
 
 def run_all(*, budget_seconds: float = 2.0) -> tuple[list[dict], list[str]]:
-    notes = modules()[1]
+    notes: list[str] = []
     results: list[dict] = []
     for source, func in functions("bench_"):
         if source.endswith(".bench_pages"):

@@ -16,6 +16,7 @@ from schakelteam.organisation.selectors import partner_list, postcode_normalise,
 from .constants import (
     AppointmentKind,
     CasusOutcome,
+    CasusStatus,
     ConsentPurpose,
     ContactChannel,
     ReferralOutcome,
@@ -168,11 +169,6 @@ class IntakeForm(forms.Form):
 
     def consent_fields(self):
         return [self[consent_field_name(p)] for p in self.consent_purposes]
-
-    def fields_except_consent(self):
-        return [
-            f for f in self if not f.name.startswith("consent_") and f.name != "idempotency_key"
-        ]
 
     def clean_kvk_nummer(self) -> str:
         value = self.cleaned_data["kvk_nummer"]
@@ -374,8 +370,6 @@ class CasusFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from .constants import CasusStatus
-
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("All")), *CasusStatus.choices]
 

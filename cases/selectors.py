@@ -127,11 +127,8 @@ def advisor_list() -> QuerySet[Advisor]:
 
 
 def mentor_list() -> QuerySet[Mentor]:
+    """The mentors of the ondernemerspoule an advisor may refer to now."""
     return Mentor.objects.filter(is_available=True).prefetch_related("themes")
-
-
-def consent_text_active(purpose: str) -> ConsentText | None:
-    return ConsentText.objects.filter(purpose=purpose, is_active=True).first()
 
 
 def consent_texts_active() -> dict[str, ConsentText]:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from schakelteam.organisation.constants import SbiSection
@@ -253,9 +255,6 @@ FACT_FIELDS: dict[str, str] = {key: name for name, key in FIELD_FACTS.items()}
 def dynamic_choices_load() -> dict[str, Choices]:
     """Choices that live in the database, loaded in three queries (once per request); theme names
     in the active language when a translation exists (one more query outside Dutch)."""
-    from django.conf import settings
-    from django.utils.translation import get_language
-
     provinces = sorted(
         set(PROVINCES) | set(Regio.objects.values_list("province", flat=True)) - {""}
     )

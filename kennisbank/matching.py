@@ -7,14 +7,11 @@ and hands plain snapshots to the pure `regelingen_evaluate()` (kennisbank.eligib
 from __future__ import annotations
 
 import datetime
-import random
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from kennisbank.constants import RegelingLevel
 from kennisbank.eligibility import (
-    INF,
     CriterionResult,
     Deadline,
     DeadlineState,
@@ -29,7 +26,7 @@ from kennisbank.eligibility import (
     rule_evaluate,
     today_amsterdam,
 )
-from kennisbank.facts import FACTS, SECTION_DIVISIONS, CompanyFacts, dynamic_choices_load
+from kennisbank.facts import FACTS, CompanyFacts, dynamic_choices_load
 from kennisbank.models import RegelingCriterion, RegelingPage
 from kennisbank.models.regelingen import CRITERION_FIELDS
 from kennisbank.selectors import regeling_list
@@ -45,7 +42,6 @@ __all__ = [
     "RegelingMatch",
     "RegelingRules",
     "Rule",
-    "bench_evaluate",
     "deadline_for",
     "regelingen_evaluate",
     "regelingen_match",
@@ -164,77 +160,3 @@ def regelingen_match(
         include_not_fitting=include_not_fitting,
         labels=labels if labels is not None else fact_labels_load(),
     )
-
-
-# ---------------------------------------------------------------- benchmark
-
-
-@dataclass(frozen=True)
-class _BenchRegeling:
-    title: str
-
-
-def bench_regelingen_build(
-    n_regelingen: int, criteria_each: int = 5, seed: int = 6
-) -> list[RegelingRules]:
-    """`n_regelingen` in-memory regelingen with `criteria_each` criteria (no database)."""
-    rng = random.Random(seed)  # noqa: S311 — benchmark data, not security
-    sections = sorted(SECTION_DIVISIONS)
-    templates = [
-        lambda: Rule("medewerkers", rng.choice(["lte", "gte", "between"]), None),
-        lambda: Rule("omzet", "lte", rng.randrange(100_000, 50_000_000)),
-        lambda: Rule("sector_sbi", "in", rng.sample(sections, 3)),
-        lambda: Rule("rechtsvorm", "not_in", ["stichting", "vereniging"], knockout=False),
-        lambda: Rule("bedrijfsleeftijd_jaren", "gte", rng.randrange(0, 10)),
-        lambda: Rule("thema_behoefte", "in", ["innovatie", "export"], knockout=False),
-        lambda: Rule("fase", "eq", rng.choice(["starten", "groeien", "stoppen"])),
-    ]
-    items = []
-    levels = RegelingLevel.values
-    for i in range(n_regelingen):
-        rules = []
-        for t in range(criteria_each):
-            rule = templates[(i + t) % len(templates)]()
-            if rule.fact == "medewerkers":
-                value = {"lte": 50, "gte": 2, "between": [2, 250]}[rule.operator]
-                rule = Rule("medewerkers", rule.operator, value)
-            rules.append(rule)
-        items.append(
-            RegelingRules(
-                regeling=_BenchRegeling(f"Regeling {i}"),
-                rules=tuple(rules),
-                theme_slugs=frozenset(
-                    rng.sample(["innovatie", "export", "financiering", "personeel"], 2)
-                ),
-                level=levels[i % len(levels)],
-                opens_on=datetime.date(2024, 1, 1),
-                closes_on=None if i % 3 else datetime.date(2030, 1, 1),
-                title=f"Regeling {i}",
-            )
-        )
-    return items
-
-
-BENCH_FACTS = CompanyFacts(
-    employees=(5, 10),
-    turnover=750_000,
-    sector="C",
-    legal_form="bv",
-    needed_themes=frozenset({"innovatie"}),
-    gemeente="almere",
-    province="Flevoland",
-)
-
-
-def bench_evaluate(n_regelingen: int, repeat: int = 5) -> float:
-    """Seconds per evaluation of `n_regelingen` in-memory regelingen with 5 criteria each."""
-    import time
-
-    items = bench_regelingen_build(n_regelingen)
-    today = datetime.date(2026, 6, 1)
-    best = INF
-    for _round in range(repeat):
-        start = time.perf_counter()
-        regelingen_evaluate(items, BENCH_FACTS, today=today, include_not_fitting=True, labels={})
-        best = min(best, time.perf_counter() - start)
-    return best

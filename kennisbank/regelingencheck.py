@@ -1,10 +1,6 @@
-"""The regelingencheck outside its views: answers ↔ URL, links for advisors."""
+"""The regelingencheck outside its views: the questions worth asking, answers ↔ URL."""
 
-import datetime
-from typing import Any
 from urllib.parse import urlencode
-
-from django.urls import reverse
 
 from kennisbank.eligibility import RegelingRules
 from kennisbank.facts import FACTS, CompanyFacts, Fact, FactType, facts_used
@@ -33,29 +29,3 @@ def facts_to_query(facts: CompanyFacts, *, show_not_fitting: bool = False) -> st
     if show_not_fitting:
         pairs.append((SHOW_NOT_FITTING, "on"))
     return urlencode(pairs)
-
-
-def regelingencheck_url_for_facts(facts: CompanyFacts, *, show_not_fitting: bool = False) -> str:
-    """A link to the check's outcome for these facts, e.g. for an advisor preparing a casus."""
-    query = facts_to_query(facts, show_not_fitting=show_not_fitting)
-    url = reverse("kennisbank:regelingencheck")
-    return f"{url}?{query}" if query else url
-
-
-def regelingencheck_outcome_summary(
-    facts: CompanyFacts, *, today: datetime.date | None = None
-) -> list[dict[str, Any]]:
-    """The check's "fits" and "maybe" regelingen as plain data a casus advice can store."""
-    from kennisbank.matching import regelingen_match
-
-    result = regelingen_match(facts=facts, today=today)
-    return [
-        {
-            "regeling_id": match.regeling.pk,
-            "title": match.regeling.title,
-            "status": str(match.status),
-            "deadline": match.deadline.text,
-            "deciding_questions": [str(fact.question) for fact in match.deciding_questions],
-        }
-        for match in [*result.fitting, *result.maybe]
-    ]

@@ -21,9 +21,6 @@ class QuestionKind(models.TextChoices):
     TEXT = "text", _("Short text")
 
 
-CHOICE_KINDS = {QuestionKind.SCALE, QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.YES_NO}
-
-
 class Horizon(models.TextChoices):
     NOW = "nu", _("Now")
     FUTURE = "toekomst", _("Future")

@@ -1,4 +1,4 @@
-"""Definitions as plain data ("spec"): build them in the database, or read the v1 seed format."""
+"""Definitions as plain data ("spec"): build one in the database, or snapshot it for scoring."""
 
 from django.db import transaction
 from wagtail.models import Locale
@@ -7,86 +7,6 @@ from schakelteam.organisation.selectors import theme_list
 
 from .models import DirectionRule, Domain, Option, Question, ScanDefinition
 from .scoring import DefinitionSnap, DomainSnap, OptionSnap, QuestionSnap, RuleSnap
-
-_KIND_V1 = {
-    "schaal": "scale",
-    "keuze": "single",
-    "ja_nee": "yes_no",
-    "tekst": "text",
-    "getal": "number",
-}
-_FIELD_V1 = {
-    "profiel.grootteklasse": "facts.size_class",
-    "profiel.sector_sbi": "facts.sbi_section",
-    "score.totaal_nu": "score.total_now",
-    "score.totaal_toekomst": "score.total_future",
-    "behoefte_max": "need_max",
-}
-
-
-def _condition_from_v1(cond: dict | None) -> dict:
-    if not cond:
-        return {}
-    if "of" in cond:
-        return {"any": [_condition_from_v1(c) for c in cond["of"]]}
-    if "en" in cond:
-        return {"all": [_condition_from_v1(c) for c in cond["en"]]}
-    field = cond["veld"]
-    field = _FIELD_V1.get(field, field.replace("vraag.", "answer.", 1))
-    out = {"field": field, "op": cond["operator"], "value": cond["waarde"]}
-    if "domeinen" in cond:
-        out["domains"] = cond["domeinen"]
-    return out
-
-
-def spec_from_v1(data: dict) -> dict:
-    """The seed file's format (scan_v1.json) as a spec."""
-    domains = []
-    for d in data["domeinen"]:
-        size_classes = (d.get("voorwaarde") or {}).get("waarde", [])
-        questions = []
-        for q in d["vragen"]:
-            cond = q.get("voorwaarde")
-            kind = _KIND_V1[q["soort"]]
-            if kind == "single" and q.get("meerdere"):
-                kind = "multiple"
-            questions.append(
-                {
-                    "slug": q["slug"],
-                    "text": q["tekst"],
-                    "kind": kind,
-                    "horizon": q["horizon"],
-                    "required": q.get("verplicht", True),
-                    "weight": q["gewicht"] if q.get("weegt_mee", True) else 0,
-                    "help": q.get("hulptekst") or "",
-                    "condition": [cond["veld"].split(".", 1)[1], cond["waarde"]] if cond else None,
-                    "options": [[o["waarde"], o["label"], o.get("score")] for o in q["opties"]],
-                }
-            )
-        domains.append(
-            {
-                "slug": d["slug"],
-                "title": d["titel"],
-                "intro": d.get("uitleg", ""),
-                "theme": d.get("thema", ""),
-                "size_classes": size_classes,
-                "questions": questions,
-            }
-        )
-    rules = [
-        {
-            "direction": r["slug"],
-            "condition": _condition_from_v1(r["voorwaarde"]),
-            "reason": r["reden"],
-            "description": r.get("omschrijving", ""),
-            "themes": r.get("themas", []),
-        }
-        for r in sorted(data["richtingen"], key=lambda r: r["volgorde"])
-    ]
-    default = data.get("standaard_richting")
-    if default:
-        rules.append({"direction": default["slug"], "condition": {}, "reason": default["reden"]})
-    return {"name": data["naam"], "kind": data["soort"], "domains": domains, "rules": rules}
 
 
 def _condition_values(value) -> list:

@@ -19,6 +19,8 @@ from schakelteam.organisation.selectors import gemeente_for_postcode_digits, pos
 from .constants import DefinitionKind, DefinitionStatus
 from .models import Question, ScanAnswer, ScanDefinition, ScanResponse, original_language
 from .scan_result import ScanResult
+from .scoring import missing_required, score_response
+from .selectors import definition_snapshot, scan_answer_values, scoring_facts
 from .translations import translations_carry_over, translations_sync
 
 
@@ -212,9 +214,6 @@ def scan_answers_save(*, scan: ScanResponse, answers: dict[Question, object]) ->
 @transaction.atomic
 def scan_submit(*, scan: ScanResponse) -> tuple[ScanResponse, str]:
     """Score and close the scan; returns it with a fresh result-link token. Second submit: error."""
-    from .scoring import missing_required, score_response
-    from .selectors import definition_snapshot, scan_answer_values, scoring_facts
-
     scan = ScanResponse.objects.select_for_update().get(pk=scan.pk)
     if scan.is_submitted:
         raise ScanAlreadySubmitted()

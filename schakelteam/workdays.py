@@ -41,12 +41,3 @@ def _add(day: datetime.date, n: int) -> datetime.date:
         if is_working_day(day):
             added += 1
     return day
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days after `start` up to and including `end` (0 when end <= start)."""
-    count, day = 0, start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        count += is_working_day(day)
-    return count

@@ -2,8 +2,8 @@
 below it. An import inside a function that reaches another app needs a reason on its line.
 
 Bottom to top: the schakelteam kernel (what every app needs), organisation, accounts, kennisbank,
-scan, cases, monitoring, privacy. The composition root (urls, settings, wsgi, load_demo) wires
-them all together and may import any of them.
+scan, cases, monitoring, privacy. The composition root (urls, settings, wsgi, load_demo and the
+demo loader in schakelteam/demo/) wires them all together and may import any of them.
 
 Selectors are the only way in for reads: a view or form module never touches `Model.objects` of
 one of our own models (a queryset a selector built is fine).
@@ -33,6 +33,7 @@ COMPOSITION_ROOT = (
     "schakelteam.settings",
     "schakelteam.wsgi",
     "schakelteam.management.commands.load_demo",
+    "schakelteam.demo",
 )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from cases.models import Casus, Consent
 
 from ..constants import FINAL_STATUSES, ConsentPurpose
+from ..tasks import mail_followup
 
 
 def followup_invitations_send(*, now: datetime | None = None) -> int:
@@ -25,8 +26,6 @@ def followup_invitations_send(*, now: datetime | None = None) -> int:
         anonymised_at__isnull=True,
         entrepreneur_id__in=consenting,
     ).values_list("pk", flat=True)
-    from ..tasks import mail_followup
-
     count = 0
     for casus_id in list(due):
         with transaction.atomic():

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from ..constants import (
     CasusStatus,
 )
 from ..exceptions import CasusAlreadyAssigned, InvalidTransition
+from ..tasks import mail_appointment, mail_assignment, mail_question_answer, mail_status
 
 _ORDER = [*OPEN_STATUSES, CasusStatus.AFGEROND, CasusStatus.GESLOTEN]
 
@@ -27,10 +29,18 @@ def _advance(casus: Casus, status: str) -> None:
         casus.status = status
 
 
-def _locked_open(casus: Casus) -> Casus:
+def history_user_set(instance, by: AbstractBaseUser | None) -> None:
+    """Name `by` as who made the change in the instance's history (simple_history), also when the
+    service runs outside a request; without `by` the request's user is taken, as before."""
+    if by is not None:
+        instance._history_user = by
+
+
+def _locked_open(casus: Casus, by: AbstractBaseUser | None) -> Casus:
     casus = Casus.objects.select_for_update(of=("self",)).select_related("company").get(pk=casus.pk)
     if not casus.is_open:
         raise InvalidTransition(casus)
+    history_user_set(casus, by)
     return casus
 
 
@@ -49,7 +59,7 @@ def casus_event_report(casus: Casus, kind: str, **extra) -> None:
 
 
 @transaction.atomic
-def casus_assign(*, casus: Casus, advisor: Advisor, by=None) -> Casus:
+def casus_assign(*, casus: Casus, advisor: Advisor, by: AbstractBaseUser | None = None) -> Casus:
     """Row lock: of two coordinators assigning at once, the slower one is told who has it."""
     casus = Casus.objects.select_for_update().get(pk=casus.pk)
     if casus.status != CasusStatus.NIEUW or casus.advisor_id is not None:
@@ -57,22 +67,19 @@ def casus_assign(*, casus: Casus, advisor: Advisor, by=None) -> Casus:
         raise CasusAlreadyAssigned(casus, holder)
     casus.advisor = advisor
     casus.status = CasusStatus.TOEGEWEZEN
+    history_user_set(casus, by)
     casus.save(update_fields=["advisor", "status"])
-    from ..tasks import mail_assignment
-
     transaction.on_commit(lambda: mail_assignment.enqueue(casus_id=casus.pk))
     return casus
 
 
 @transaction.atomic
-def casus_reassign(*, casus: Casus, advisor: Advisor, by=None) -> Casus:
+def casus_reassign(*, casus: Casus, advisor: Advisor, by: AbstractBaseUser | None = None) -> Casus:
     """A coordinator moves an open casus to another advisor (away, overloaded)."""
-    casus = _locked_open(casus)
+    casus = _locked_open(casus, by)
     casus.advisor = advisor
     _advance(casus, CasusStatus.TOEGEWEZEN)
     casus.save(update_fields=["advisor", "status"])
-    from ..tasks import mail_assignment
-
     transaction.on_commit(lambda: mail_assignment.enqueue(casus_id=casus.pk))
     return casus
 
@@ -87,8 +94,8 @@ def _first_contact(casus: Casus, at: datetime) -> None:
 
 
 @transaction.atomic
-def casus_contact_record(*, casus: Casus, by=None) -> Casus:
-    casus = _locked_open(casus)
+def casus_contact_record(*, casus: Casus, by: AbstractBaseUser | None = None) -> Casus:
+    casus = _locked_open(casus, by)
     _first_contact(casus, timezone.now())
     _advance(casus, CasusStatus.CONTACT_GELEGD)
     casus.save(update_fields=["first_contact_at", "status"])
@@ -103,11 +110,11 @@ def appointment_plan(
     starts_at: datetime,
     location: str = "",
     duration_minutes: int = 60,
-    by=None,
+    by: AbstractBaseUser | None = None,
 ) -> Appointment:
     """Plan an appointment and mail an .ics invitation to the entrepreneur and the advisor."""
-    casus = _locked_open(casus)
-    appointment = Appointment.objects.create(
+    casus = _locked_open(casus, by)
+    appointment = Appointment(
         casus=casus,
         kind=kind,
         starts_at=starts_at,
@@ -115,22 +122,25 @@ def appointment_plan(
         location=location,
         created_by=by,
     )
+    history_user_set(appointment, by)
+    appointment.save()
     # Planning an appointment means we have spoken to them.
     _first_contact(casus, timezone.now())
     _advance(casus, CasusStatus.AFSPRAAK_GEPLAND)
     casus.save(update_fields=["first_contact_at", "status"])
-    from ..tasks import mail_appointment
-
     transaction.on_commit(lambda: mail_appointment.enqueue(appointment_id=appointment.pk))
     return appointment
 
 
 @transaction.atomic
-def appointment_held(*, appointment: Appointment, by=None) -> Appointment:
-    casus = _locked_open(appointment.casus)
+def appointment_held(
+    *, appointment: Appointment, by: AbstractBaseUser | None = None
+) -> Appointment:
+    casus = _locked_open(appointment.casus, by)
     appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
     if appointment.held_at is not None:
         return appointment
+    history_user_set(appointment, by)
     appointment.held_at = timezone.now()
     appointment.save(update_fields=["held_at"])
     _advance(casus, CasusStatus.IN_BEHANDELING)
@@ -140,14 +150,16 @@ def appointment_held(*, appointment: Appointment, by=None) -> Appointment:
 
 
 @transaction.atomic
-def note_add(*, casus: Casus, text: str, by=None) -> Note:
-    casus = _locked_open(casus)
+def note_add(*, casus: Casus, text: str, by: AbstractBaseUser | None = None) -> Note:
+    casus = _locked_open(casus, by)
     return Note.objects.create(casus=casus, author=by, text=text)
 
 
 @transaction.atomic
-def advice_record(*, casus: Casus, text: str, regelingen=(), by=None) -> Advice:
-    casus = _locked_open(casus)
+def advice_record(
+    *, casus: Casus, text: str, regelingen=(), by: AbstractBaseUser | None = None
+) -> Advice:
+    casus = _locked_open(casus, by)
     advice = Advice.objects.create(casus=casus, author=by, text=text)
     advice.regelingen.set(regelingen)
     _advance(casus, CasusStatus.IN_BEHANDELING)
@@ -157,9 +169,9 @@ def advice_record(*, casus: Casus, text: str, regelingen=(), by=None) -> Advice:
 
 
 @transaction.atomic
-def question_answer(*, casus: Casus, answer: str, by=None) -> Casus:
+def question_answer(*, casus: Casus, answer: str, by: AbstractBaseUser | None = None) -> Casus:
     """Answer a digital question by e-mail; answering counts as first contact."""
-    casus = _locked_open(casus)
+    casus = _locked_open(casus, by)
     now = timezone.now()
     casus.answer = answer
     casus.answered_at = now
@@ -168,24 +180,20 @@ def question_answer(*, casus: Casus, answer: str, by=None) -> Casus:
     casus.save(update_fields=["answer", "answered_at", "first_contact_at", "status"])
     if casus.origin == CasusOrigin.QUESTION:
         casus_event_report(casus, EventKind.QUESTION_ANSWERED)
-    from ..tasks import mail_question_answer
-
     transaction.on_commit(lambda: mail_question_answer.enqueue(casus_id=casus.pk))
     return casus
 
 
 @transaction.atomic
-def casus_close(*, casus: Casus, outcome: str, by=None) -> Casus:
+def casus_close(*, casus: Casus, outcome: str, by: AbstractBaseUser | None = None) -> Casus:
     """Close with an outcome: helped/referred ends as `afgerond`, anything else as `gesloten`."""
-    casus = _locked_open(casus)
+    casus = _locked_open(casus, by)
     outcome = CasusOutcome(outcome)
     casus.outcome = outcome
     casus.status = CasusStatus.AFGEROND if outcome in COMPLETED_OUTCOMES else CasusStatus.GESLOTEN
     casus.closed_at = timezone.now()
     casus.save(update_fields=["outcome", "status", "closed_at"])
     casus_event_report(casus, EventKind.CASE_CLOSED, outcome=str(outcome))
-    from ..tasks import mail_status
-
     transaction.on_commit(lambda: mail_status.enqueue(casus_id=casus.pk))
     return casus
 

@@ -17,6 +17,7 @@ from schakelteam.workdays import add_working_days
 
 from ..constants import CasusOrigin, ConsentChannel, ConsentPurpose
 from ..exceptions import ConsentRequired
+from ..tasks import mail_intake_confirmation, mail_new_casus
 
 
 @dataclass
@@ -165,8 +166,6 @@ def _casus_create(
             company_key=company_key,
         )
     )
-    from ..tasks import mail_intake_confirmation, mail_new_casus
-
     casus_id = casus.pk
     transaction.on_commit(lambda: mail_intake_confirmation.enqueue(casus_id=casus_id))
     transaction.on_commit(lambda: mail_new_casus.enqueue(casus_id=casus_id))

@@ -4,6 +4,8 @@ downloads and the quarterly report all render from this one structure."""
 import csv
 import io
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from schakelteam.organisation.models import Gemeente, Regio
@@ -209,3 +211,38 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+SECTION_ORDER = [
+    "kpis",
+    "kpi-gemeenten",
+    "trend",
+    "sla",
+    "funnel",
+    "satisfaction",
+    "gemeente",
+    "theme",
+    "origin",
+    "size_class",
+    "sector",
+    "partner",
+]
+
+
+def dashboard_sections(figures: dict, period_key: str | None = None) -> list[dict]:
+    """What the page (and the PDF) shows, in order: a heading, chart(s), table and CSV link."""
+    tables = figure_tables(figures)
+    charts = figure_charts(figures)
+    sections = []
+    for name in SECTION_ORDER:
+        table = tables[name]
+        if name == "trend":
+            section_charts = [charts[f"trend-{t['slug']}"] for t in figures["trend"]]
+        else:
+            section_charts = [charts[name]] if name in charts else []
+        csv_url = ""
+        if period_key is not None:
+            csv_url = reverse("monitoring:monitoring_csv", args=[name])
+            csv_url += "?" + urlencode({"periode": period_key})
+        sections.append({"name": name, **table, "charts": section_charts, "csv_url": csv_url})
+    return sections

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
 from schakelteam.events import EventKind
 from schakelteam.organisation.constants import SbiSection, SizeClass
@@ -180,10 +181,6 @@ def kpi_trend(kpis: list[KpiDefinition], period: Period) -> list[dict]:
     ]
 
 
-def _as_date(value):
-    return value.astimezone(AMSTERDAM).date() if hasattr(value, "astimezone") else value
-
-
 def _num(value):
     if value is None:
         return None
@@ -203,8 +200,6 @@ def _label(dimension: str, key) -> str:
     if dimension == "sector":
         return str(dict(SbiSection.choices).get(key, key))
     if dimension == "origin":
-        from django.utils.translation import gettext as _
-
         labels = {"web": _("Website"), "phone": _("Phone"), "question": _("Digital question")}
         labels |= {"scan": _("Scan result"), "event": _("Meeting")}
         return labels.get(key, key)

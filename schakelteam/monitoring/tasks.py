@@ -1,10 +1,10 @@
-"""Background work of the schakelteam app (ids in, call a service)."""
+"""Background work of the monitoring app (ids in, call a service)."""
 
 from django_tasks import task
+
+from .report_build import quarterly_report_build
 
 
 @task()
 def quarterly_report_build_task(report_id: int) -> None:
-    from .reports import quarterly_report_build
-
     quarterly_report_build(report_id=report_id)

@@ -57,6 +57,7 @@ RATE_LIMIT_ENV = {
     for scope in ("PUBLIC_FORM", "RESUME_LINK", "TOKEN", "REGISTRATION")
 }
 ARTIFACTS = BASE_DIR / "test-results"
+# The demo loader (schakelteam/demo/), every demo_data/ file and the app code they write through.
 DEMO_APPS = ("schakelteam", "kennisbank", "scan", "cases")
 
 

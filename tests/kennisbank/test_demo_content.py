@@ -4,7 +4,6 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Revision, Site
 
-from kennisbank import demo
 from kennisbank.models import (
     BestPracticePage,
     EventPage,
@@ -14,17 +13,17 @@ from kennisbank.models import (
     RegelingPage,
     StandardPage,
 )
-from schakelteam.organisation import demo as organisation_demo
+from schakelteam.demo.loader import kennisbank_load, organisation_load
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_content_is_complete_idempotent_and_served(client):
-    organisation_demo.load()
-    demo.load()
+    organisation_load()
+    kennisbank_load()
     revisions = Revision.objects.count()
 
-    demo.load()
+    kennisbank_load()
 
     assert Revision.objects.count() == revisions
     nl = Locale.objects.get(language_code="nl")
@@ -35,7 +34,14 @@ def test_demo_content_is_complete_idempotent_and_served(client):
     assert NewsPage.objects.filter(locale=nl).count() >= 3
     events = EventPage.objects.filter(locale=nl)
     assert events.count() == 12
-    assert {e.gemeente.slug for e in events} == set(demo.FLEVOLAND)
+    assert {e.gemeente.slug for e in events} == {
+        "almere",
+        "lelystad",
+        "dronten",
+        "zeewolde",
+        "noordoostpolder",
+        "urk",
+    }
     assert (
         StandardPage.objects.filter(
             locale=nl, slug__in=["privacy", "toegankelijkheid", "contact"]
@@ -56,31 +62,6 @@ def test_demo_content_is_complete_idempotent_and_served(client):
         "/en/privacy/",
     ):
         assert client.get(url).status_code == 200, url
-
-
-def test_seed_records_map_to_our_kinds_and_operators():
-    rows = demo.regeling_rows(
-        [
-            {
-                "slug": "x",
-                "naam": "X",
-                "niveau": "nationaal",
-                "soort": "participatie",
-                "thema": None,
-                "fase": [],
-                "criteria": [
-                    {"veld": "sector_sbi", "operator": "in", "waarde": ["C"], "uitleg": "u"}
-                ],
-                "stand_van": 2019,
-                "flevoland_relevant": True,
-            }
-        ]
-    )
-
-    assert rows[0]["kind"] == "lening"
-    assert rows[0]["sectors"] == ["C"]
-    assert rows[0]["criteria"][0]["operator"] == "in"
-    assert rows[0]["facts_checked_on"] == "2019-12-31"
 
 
 def test_load_demo_command_includes_the_kennisbank():

@@ -5,10 +5,9 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils.translation import override
 
 from kennisbank.facts import CompanyFacts
-from kennisbank.regelingencheck import regelingencheck_url_for_facts
+from kennisbank.regelingencheck import facts_to_query
 from tests.kennisbank.regelingencheck_factories import regeling_make, site_ready  # noqa: F401
 from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
@@ -126,16 +125,13 @@ def test_the_gemeente_answer_fills_in_the_province(client):
     assert {m.regeling.title for m in response.context["result"].fitting} == {"Flevo", "Almere"}
 
 
-def test_an_advisor_link_opens_the_outcome_for_a_casus_facts(client):
+def test_answers_written_as_a_query_open_the_same_outcome(client):
     small_only(title="Klein")
 
-    url = regelingencheck_url_for_facts(
-        CompanyFacts(employees=(2, 4), needed_themes=frozenset({"export"}))
-    )
-    response = client.get(url)
+    query = facts_to_query(CompanyFacts(employees=(2, 4), needed_themes=frozenset({"export"})))
+    response = client.get(f"{reverse('kennisbank:regelingencheck')}?{query}")
 
-    assert url.startswith(reverse("kennisbank:regelingencheck"))
-    assert "medewerkers=2-4" in url
+    assert "medewerkers=2-4" in query
     assert [m.regeling.title for m in response.context["result"].fitting] == ["Klein"]
 
 
@@ -166,24 +162,3 @@ def test_the_english_page_names_and_links_the_english_regeling_where_there_is_on
     assert ">Alleen Nederlands</a>" in english_html  # not translated: the Dutch page
     assert 'href="/regelingen/klein/">Klein</a>' in dutch_html
     assert "Small firms" not in dutch_html
-
-
-def test_the_outcome_summary_for_a_casus_advice_is_plain_data():
-    from kennisbank.regelingencheck import regelingencheck_outcome_summary
-
-    page = small_only(title="Klein")
-    regeling_make({"fact": "rechtsvorm", "operator": "eq", "value": "bv"}, title="Bv")
-
-    # A plain function call: its texts follow the active language, checked here in English.
-    with override("en"):
-        summary = regelingencheck_outcome_summary(CompanyFacts(employees=3))
-
-    assert summary[0] == {
-        "regeling_id": page.pk,
-        "title": "Klein",
-        "status": "fitting",
-        "deadline": "Ongoing",
-        "deciding_questions": [],
-    }
-    assert summary[1]["status"] == "maybe"
-    assert summary[1]["deciding_questions"] == ["What is the legal form of your company?"]

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from kennisbank.regelingencheck import regelingencheck_url_for_facts
+from kennisbank.regelingencheck import facts_to_query
 from scan.results import regelingen_for
 from scan.selectors import scan_company_facts
 from schakelteam.accounts.constants import LinkPurpose
@@ -39,7 +39,8 @@ def titles(matches):
 def test_the_scan_result_and_the_check_agree_for_the_scan_facts(client, scan, regelingen):
     from_scan = regelingen_for(scan_company_facts(scan), [])
 
-    response = client.get(regelingencheck_url_for_facts(scan_company_facts(scan)))
+    query = facts_to_query(scan_company_facts(scan))
+    response = client.get(f"{reverse('kennisbank:regelingencheck')}?{query}")
     from_check = response.context["result"]
 
     assert response.status_code == 200

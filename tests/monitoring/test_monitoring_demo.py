@@ -2,24 +2,24 @@
 
 import pytest
 
-from schakelteam.monitoring import demo as demo_monitoring
+from schakelteam.demo.generate import events_generate
+from schakelteam.demo.loader import monitoring_load, organisation_load
 from schakelteam.monitoring.dashboard import deal_of, figures_build, kpi_list
 from schakelteam.monitoring.models import KpiDefinition, MonitoringEvent, RegionalIndicator
-from schakelteam.organisation import demo
 from schakelteam.organisation.models import Regio
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_monitoring_twice_changes_nothing_and_fills_the_dashboard():
-    demo.load()
-    demo_monitoring.load()
+    organisation_load()
+    monitoring_load()
     counts = (
         KpiDefinition.objects.count(),
         RegionalIndicator.objects.count(),
         MonitoringEvent.objects.count(),
     )
-    demo_monitoring.load()
+    monitoring_load()
     assert counts == (
         KpiDefinition.objects.count(),
         RegionalIndicator.objects.count(),
@@ -40,8 +40,8 @@ def test_demo_monitoring_twice_changes_nothing_and_fills_the_dashboard():
 
 
 def test_events_generate_makes_about_n_events():
-    demo.load()
-    made = demo_monitoring.events_generate(500, seed=1)
+    organisation_load()
+    made = events_generate(500, seed=1)
     assert 500 <= made < 600
     assert MonitoringEvent.objects.count() == made
 
@@ -51,8 +51,8 @@ def test_editors_may_manage_regional_figures_and_coordinators_also_kpis():
 
     from schakelteam.accounts.roles import ROLE_GROUPS, Role
 
-    demo.load()
-    demo_monitoring.load()
+    organisation_load()
+    monitoring_load()
     editors = Group.objects.get(name=ROLE_GROUPS[Role.EDITOR])
     coordinators = Group.objects.get(name=ROLE_GROUPS[Role.COORDINATOR])
     editor_perms = set(editors.permissions.values_list("codename", flat=True))

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from schakelteam.accounts.roles import Role
-from schakelteam.monitoring import reports
+from schakelteam.monitoring import report_build
 from schakelteam.monitoring.models import QuarterlyReport
 from tests.helpers import staff_login
 from tests.monitoring.factories import monitoring_dataset
@@ -112,7 +112,7 @@ def test_events_after_the_quarter_do_not_change_its_report(
     from tests.monitoring.factories import MonitoringEventFactory, at
 
     MonitoringEventFactory(occurred_at=at(2025, 4, 1, 0), gemeente=data["gemeenten"][0], kvk="late")
-    reports.quarterly_report_build(report_id=report.pk)
+    report_build.quarterly_report_build(report_id=report.pk)
     report.refresh_from_db()
     assert report.figures == before
 
@@ -123,7 +123,7 @@ def test_a_failure_is_shown_and_can_be_retried(
     def broken(report, figures):
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr(reports, "report_pdf", broken)
+    monkeypatch.setattr(report_build, "report_pdf", broken)
     report = _create(client, django_capture_on_commit_callbacks)
     assert report.status == "failed"
     page = client.get(reverse("monitoring:report_detail", args=[report.uuid])).content.decode()

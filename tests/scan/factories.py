@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from scan import services
 from scan.definition_io import definition_create
-from scan.demo_definition import BEDRIJFSSCAN, VERVOLGSCAN
 from scan.models import ScanDefinition, ScanResponse
 from scan.scoring import score_response
 from scan.selectors import definition_snapshot
+from schakelteam.demo.data import read_json
 from tests.organisation.factories import GemeenteFactory, ThemeFactory
 
 SCALE = [
@@ -105,10 +105,12 @@ def definition_published(spec: dict | None = None) -> ScanDefinition:
 
 
 def demo_definitions() -> tuple[ScanDefinition, ScanDefinition]:
+    """The demo's bedrijfsscan and vervolgscan (scan/demo_data), published, in Dutch only."""
     themes_ensure()
+    scan, vervolg = (read_json("scan", name) for name in ("bedrijfsscan.json", "vervolgscan.json"))
     return (
-        services.scan_definition_publish(definition=definition_create(copy.deepcopy(BEDRIJFSSCAN))),
-        services.scan_definition_publish(definition=definition_create(copy.deepcopy(VERVOLGSCAN))),
+        services.scan_definition_publish(definition=definition_create(scan)),
+        services.scan_definition_publish(definition=definition_create(vervolg)),
     )
 
 

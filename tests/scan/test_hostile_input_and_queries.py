@@ -13,8 +13,11 @@ from hypothesis import strategies as st
 
 from scan import services
 from scan.models import ScanAnswer, ScanResponse
+from scan.selectors import benchmark_for, definition_snapshot
+from schakelteam.demo.generate import scans_generate
+from schakelteam.demo.loader import scan_definitions_load, scan_load
 
-from .factories import definition_published, demo_definitions, submitted_scan
+from .factories import definition_published, demo_definitions, submitted_scan, themes_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +136,7 @@ def test_step_page_queries_do_not_grow_with_the_answers(client, django_assert_ma
 def test_result_page_queries_are_bounded(client, django_assert_max_num_queries, settings):
     settings.SCHAKELTEAM_BENCHMARK_K = 2
     scan_def, _ = demo_definitions()
-    from scan.demo import demo_scans_load
-
-    demo_scans_load(scan_def, count=6)
+    scans_generate(scan_def, count=6)
     scan = ScanResponse.objects.filter(size_class="2-4").first()
     token = services.scan_result_link_issue(scan=scan)
     client.get(reverse("scan:result", args=[token]))
@@ -162,12 +163,9 @@ def test_unfinished_scans_older_than_the_retention_are_purged(settings):
 
 
 def test_demo_load_is_idempotent_and_gives_a_benchmark():
-    from scan import demo
-    from tests.scan.factories import themes_ensure
-
     themes_ensure()
-    demo.load()
-    demo.load()
+    scan_load()
+    scan_load()
 
     assert (
         ScanResponse.objects.filter(
@@ -177,18 +175,12 @@ def test_demo_load_is_idempotent_and_gives_a_benchmark():
     )
     scan = ScanResponse.objects.filter(size_class="5-10").first()
     assert services.definition_current().name == "Bedrijfsscan 2026.1"
-    from scan.selectors import benchmark_for
-
     assert benchmark_for(scan)["shown"]
 
 
 def test_the_demo_scans_are_fully_translated_into_english():
-    from scan import demo
-    from scan.selectors import definition_snapshot
-    from tests.scan.factories import themes_ensure
-
     themes_ensure()
-    for definition in demo.definitions_load():
+    for definition in scan_definitions_load():
         dutch = definition_snapshot(definition.pk, "nl")
         english = definition_snapshot(definition.pk, "en")
         pairs = [(d.title, e.title) for d, e in zip(dutch.domains, english.domains, strict=True)]

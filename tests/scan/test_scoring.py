@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scan.definition_io import snapshot_from_spec, spec_from_v1
+from scan.definition_io import snapshot_from_spec
 from scan.scan_result import ScanResult
 from scan.scoring import missing_required, round_half_up, score_response
 
@@ -184,9 +184,9 @@ def test_a_low_total_reshapes():
 
 
 def test_the_worked_example_of_the_seed_definition():
-    data = json.loads(Path("scan/demo_data/scan_v1.json").read_text())
-    snap = snapshot_from_spec(spec_from_v1(data))
-    example = data["voorbeeld"]
+    data = json.loads(Path(__file__).with_name("seed_example.json").read_text(encoding="utf-8"))
+    snap = snapshot_from_spec(data["spec"])
+    example = data["example"]
     expected = example["verwachte_uitkomst"]
 
     result = score_response(
@@ -219,27 +219,3 @@ def test_a_later_result_gives_the_change_per_domain_scored_in_both():
         ("a", 40, 55, 15),
         ("b", None, 30, None),
     ]
-
-
-def test_the_bench_scores_the_default_definition_without_a_database():
-    from scan.benchmarks import bench_scoring
-
-    (score,) = bench_scoring().values()
-    result = score()
-
-    assert len(result["order"]) == 12
-    assert result["direction"] in {"groeien", "versnellen", "vernieuwen", "hervormen", "stoppen"}
-
-
-@pytest.mark.django_db
-def test_the_bench_pages_answer_200_with_their_headers(client):
-    from scan.benchmarks import bench_pages
-    from tests.scan.factories import themes_ensure
-
-    themes_ensure()
-    pages = bench_pages()
-
-    for name, path, *headers in pages:
-        response = client.get(path, headers=headers[0] if headers else None)
-        assert response.status_code == 200, name
-    assert any(len(page) == 3 for page in pages)  # the step needs its session cookie

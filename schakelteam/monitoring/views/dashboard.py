@@ -2,15 +2,13 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from schakelteam.accounts.decorators import capability_required
 
 from ..dashboard import (
+    dashboard_sections,
     deal_of,
-    figure_charts,
     figure_tables,
     figures_build,
     kpi_list,
@@ -18,21 +16,6 @@ from ..dashboard import (
     table_csv,
 )
 from ..periods import period_choices, period_parse
-
-SECTION_ORDER = [
-    "kpis",
-    "kpi-gemeenten",
-    "trend",
-    "sla",
-    "funnel",
-    "satisfaction",
-    "gemeente",
-    "theme",
-    "origin",
-    "size_class",
-    "sector",
-    "partner",
-]
 
 
 def _context(request: HttpRequest) -> dict:
@@ -48,25 +31,6 @@ def _context(request: HttpRequest) -> dict:
         "figures": figures,
         "choices": period_choices(deal),
     }
-
-
-def dashboard_sections(figures: dict, period_key: str | None = None) -> list[dict]:
-    """What the page (and the PDF) shows, in order: a heading, chart(s), table and CSV link."""
-    tables = figure_tables(figures)
-    charts = figure_charts(figures)
-    sections = []
-    for name in SECTION_ORDER:
-        table = tables[name]
-        if name == "trend":
-            section_charts = [charts[f"trend-{t['slug']}"] for t in figures["trend"]]
-        else:
-            section_charts = [charts[name]] if name in charts else []
-        csv_url = ""
-        if period_key is not None:
-            csv_url = reverse("monitoring:monitoring_csv", args=[name])
-            csv_url += "?" + urlencode({"periode": period_key})
-        sections.append({"name": name, **table, "charts": section_charts, "csv_url": csv_url})
-    return sections
 
 
 @capability_required("monitoring.view")

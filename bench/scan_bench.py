@@ -1,15 +1,22 @@
 """Micro-benchmarks for `make bench` (see bench/micro.py): scoring one response, and scan pages."""
 
 import random
+from importlib import import_module
 
-from .definition_io import snapshot_from_spec
-from .demo_definition import BEDRIJFSSCAN
-from .scoring import score_response
+from django.conf import settings
+
+from scan import services
+from scan.definition_io import snapshot_from_spec
+from scan.models import ScanResponse
+from scan.scoring import score_response
+from schakelteam.demo.data import read_json
+from schakelteam.demo.generate import scans_generate
+from schakelteam.demo.loader import scan_definitions_load
 
 
 def bench_answers(snapshot, seed: int = 1) -> dict:
     """A full, plausible answer set for `snapshot` (every scored question answered)."""
-    rng = random.Random(seed)  # noqa: S311 — benchmark data
+    rng = random.Random(seed)
     answers = {}
     for question in snapshot.questions.values():
         if question.options:
@@ -19,7 +26,7 @@ def bench_answers(snapshot, seed: int = 1) -> dict:
 
 def bench_scoring() -> dict:
     """score_response() on the default bedrijfsscan (58 questions), pure: no database."""
-    snapshot = snapshot_from_spec(BEDRIJFSSCAN)
+    snapshot = snapshot_from_spec(read_json("scan", "bedrijfsscan.json"))
     answers = bench_answers(snapshot)
     facts = {"size_class": "5-10", "sbi_section": "G"}
     return {
@@ -31,15 +38,8 @@ def bench_scoring() -> dict:
 
 def bench_pages() -> list[tuple]:
     """The intro, a domain step of a scan in progress (its session cookie) and a result page."""
-    from importlib import import_module
-
-    from django.conf import settings
-
-    from . import demo, services
-    from .models import ScanResponse
-
-    scan_definition, _vervolg = demo.definitions_load()
-    demo.demo_scans_load(scan_definition)
+    scan_definition, _vervolg = scan_definitions_load()
+    scans_generate(scan_definition)
     scan = ScanResponse.objects.filter(submitted_at__isnull=False).order_by("pk").first()
     token = services.scan_result_link_issue(scan=scan)
     in_progress = services.scan_start(definition=scan_definition)

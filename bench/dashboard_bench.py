@@ -1,19 +1,15 @@
-"""Benchmarks of the monitoring figures over 100,000 events (for bench/micro.py).
+"""Benchmarks of the monitoring figures over 100,000 events (for bench/micro.py)."""
 
-schakelteam/benchmarks.py can expose these with `from .dashboard_bench import *  # noqa`.
-"""
-
-from .models import MonitoringEvent
+from schakelteam.demo.generate import events_generate
+from schakelteam.monitoring.dashboard import deal_of, figures_build, kpi_list, regio_default
+from schakelteam.monitoring.models import MonitoringEvent
+from schakelteam.monitoring.opendata import open_statistics
 
 BENCH_EVENTS = 100_000
 
 
 def bench_dashboard() -> dict:
     """Build the dashboard figures and the open statistics over at least 100,000 events."""
-    from .dashboard import deal_of, figures_build, kpi_list, regio_default
-    from .demo import events_generate
-    from .opendata import open_statistics
-
     missing = BENCH_EVENTS - MonitoringEvent.objects.count()
     if missing > 0:
         events_generate(missing, seed=100)
